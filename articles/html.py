@@ -1,0 +1,62 @@
+"""HTML handling for article bodies: the sanitising allowlist and plain-text derivations."""
+import html
+import re
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "a", "em", "i", "strong", "b", "u", "s", "sub", "sup", "small",
+    "abbr", "cite", "q", "code", "pre", "blockquote", "span",
+    "ul", "ol", "li", "dl", "dt", "dd",
+    "h2", "h3", "h4", "h5", "h6",
+    "img", "figure", "figcaption",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "q": {"cite"},
+    "blockquote": {"cite"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|figcaption|td|th|pre|dd|dt)>|<br\s*/?>", re.I)
+_SPACE = re.compile(r"[ \t\r\f\v]+")
+
+
+def sanitize_html(value):
+    """Return `value` with every tag, attribute and URL scheme outside the allowlist removed."""
+    return nh3.clean(
+        value or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+
+
+def html_to_text(value):
+    """Plain text of an HTML fragment, one line per block, entities decoded."""
+    text = _BLOCK_END.sub("\n", value or "")
+    text = html.unescape(_TAG.sub("", text))
+    lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def make_excerpt(text, words=30):
+    """The first `words` words of plain text, with an ellipsis when it was cut."""
+    parts = (text or "").split()
+    if len(parts) <= words:
+        return " ".join(parts)
+    return " ".join(parts[:words]).rstrip(",;:.") + "…"
+
+
+def paragraphs_to_html(text):
+    """Plain text with blank-line-separated paragraphs as escaped <p> elements."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
+    return "\n".join(f"<p>{html.escape(b, quote=False)}</p>" for b in blocks)

@@ -1,0 +1,451 @@
+"""The archive's content: articles and the people, categories, series and entities around them."""
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+from taggit.models import TagBase
+
+from .html import html_to_text, make_excerpt, sanitize_html
+from .names import name_key
+
+
+class SlugManager(models.Manager):
+    """A manager whose natural key is the slug."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class LinkManager(models.Manager):
+    """Natural keys for link rows: the parent's slug plus the linked row's slug or value."""
+
+    parent = target = None
+
+    def get_by_natural_key(self, parent_slug, target_key):
+        return self.get(**{f"{self.parent}__slug": parent_slug, self.target: target_key})
+
+
+def link_manager(parent, target):
+    # A class per model: related managers subclass it and call __init__() without arguments.
+    return type("LinkManager", (LinkManager,), {"parent": parent, "target": target})()
+
+
+class SlugModel(models.Model):
+    objects = SlugManager()
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def __str__(self):
+        return self.name
+
+
+class Author(SlugModel):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    bio = models.TextField(blank=True)
+    affiliation = models.CharField(max_length=300, blank=True, help_text="Title and organisation, e.g. “Intern, KEI”.")
+    photo = models.ImageField(upload_to="authors/", blank=True)
+    website = models.URLField(blank=True)
+    entity = models.OneToOneField(
+        "Entity", null=True, blank=True, on_delete=models.SET_NULL, related_name="author",
+        help_text="The person entity this author also is, so “by” and “about” meet.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class Category(SlugModel):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    description = models.TextField(blank=True)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "categories"
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+
+class Series(SlugModel):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "series"
+
+    def get_absolute_url(self):
+        return reverse("articles:series", kwargs={"slug": self.slug})
+
+
+class EntityKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANIZATION = "organization", "Organisation"
+    PLACE = "place", "Place"
+    TOPIC = "topic", "Topic"
+
+
+class EntityQuerySet(models.QuerySet):
+    def with_article_counts(self):
+        """Annotate `article_count`: published articles linked to each entity."""
+        published = Article.objects.published().values("pk")
+        return self.annotate(
+            article_count=models.Count(
+                "article_links", filter=Q(article_links__content_object__in=published), distinct=True
+            )
+        )
+
+
+class EntityManager(SlugManager.from_queryset(EntityQuerySet)):
+    pass
+
+
+class Entity(TagBase):
+    """A tag that knows what it names: a person, organisation, place or topic."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    kind = models.CharField(max_length=20, choices=EntityKind.choices, default=EntityKind.TOPIC)
+    disambiguator = models.CharField(max_length=100, blank=True, help_text="Short note where names collide, e.g. “US state”.")
+    key = models.CharField(max_length=320, unique=True, editable=False, help_text="Normalised name + disambiguator.")
+    aliases = models.JSONField(default=list, blank=True, help_text="Other spellings and metonyms, e.g. “Pyongyang”.")
+    description = models.TextField(blank=True)
+    wikidata_id = models.CharField("Wikidata QID", max_length=20, blank=True)
+
+    objects = EntityManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "entities"
+
+    def __str__(self):
+        return f"{self.name} ({self.disambiguator})" if self.disambiguator else self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def save(self, *args, **kwargs):
+        self.key = self.compute_key()
+        super().save(*args, **kwargs)
+
+    def compute_key(self):
+        return name_key(f"{self.name} {self.disambiguator}")
+
+    def slugify(self, tag, i=None):
+        slug = slugify(tag, allow_unicode=True) or "entity"
+        return f"{slug}-{i}" if i else slug
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The one definition of public: published, and its time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """Staff see everything (for previews); everyone else sees published()."""
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        return self.published()
+
+    def for_cards(self):
+        """Prefetch what a listing card shows, so a list costs a fixed number of queries."""
+        return self.select_related("series").prefetch_related(
+            Prefetch("authors", queryset=Author.objects.order_by("article_authors__position")),
+            Prefetch("categories", queryset=Category.objects.order_by("article_categories__position")),
+        )
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def in_category(self, category):
+        return self.filter(categories=category)
+
+    def tagged(self, entity):
+        return self.filter(entity_links__tag=entity)
+
+    def related_to(self, article):
+        """Articles sharing entities with `article`, most shared first, then newest."""
+        entity_ids = article.entity_links.values("tag_id")
+        return (
+            self.exclude(pk=article.pk)
+            .filter(entity_links__tag_id__in=entity_ids)
+            .annotate(shared=models.Count("entity_links", distinct=True))
+            .order_by("-shared", "-published_at")
+            .for_cards()
+        )
+
+    def matching_words(self, query):
+        """Articles whose title or text contains every word of `query` (case-insensitive)."""
+        queryset = self
+        for word in query.split()[:20]:
+            queryset = queryset.filter(Q(title__icontains=word) | Q(body_text__icontains=word))
+        return queryset
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=300, unique=True, allow_unicode=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True,
+                                        help_text="A future date schedules the article.")
+    excerpt = models.TextField(blank=True, help_text="Plain-text card summary; derived from the body when empty.")
+    body = models.TextField(blank=True, help_text="HTML; sanitised on save.")
+    body_text = models.TextField(blank=True, editable=False)
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    author_note = models.TextField(blank=True, help_text="The author's bio at the time of writing and any disclaimer.")
+    image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
+    image_credit = models.CharField(max_length=500, blank=True, help_text="The credit line as shown, e.g. “Photo from …”.")
+    image_credit_url = models.URLField(blank=True)
+    image_licence = models.CharField(max_length=200, blank=True)
+    authors = models.ManyToManyField(Author, through="ArticleAuthor", blank=True, related_name="articles")
+    categories = models.ManyToManyField(Category, through="ArticleCategory", blank=True, related_name="articles")
+    series = models.ForeignKey(Series, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    entities = TaggableManager(through="ArticleEntity", blank=True, related_name="articles")
+    wp_id = models.PositiveBigIntegerField("WordPress post id", null=True, blank=True, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleManager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["status", "published_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("articles:article_detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        self.derive_fields()
+        super().save(*args, **kwargs)
+
+    def derive_fields(self):
+        """Sanitise the body and compute its text, excerpt and word count."""
+        self.body = sanitize_html(self.body)
+        self.body_text = html_to_text(self.body)
+        self.word_count = len(self.body_text.split())
+        if not self.excerpt.strip():
+            self.excerpt = make_excerpt(self.body_text)
+
+    @property
+    def is_public(self):
+        return (self.status == self.Status.PUBLISHED and self.published_at is not None
+                and self.published_at <= timezone.now())
+
+    @property
+    def is_scheduled(self):
+        return (self.status == self.Status.PUBLISHED and self.published_at is not None
+                and self.published_at > timezone.now())
+
+    @property
+    def primary_category(self):
+        categories = list(self.categories.all())
+        return categories[0] if categories else None
+
+
+class ArticleAuthor(models.Model):
+    """An author's place in an article's byline."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="author_links")
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="article_authors")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = link_manager("article", "author__slug")
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["article", "author"], name="unique_article_author")]
+
+    def natural_key(self):
+        return self.article.natural_key() + self.author.natural_key()
+
+    natural_key.dependencies = ["articles.article", "articles.author"]
+
+    def __str__(self):
+        return f"{self.author} on {self.article}"
+
+
+class ArticleCategory(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="category_links")
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="article_categories")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = link_manager("article", "category__slug")
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name_plural = "article categories"
+        constraints = [models.UniqueConstraint(fields=["article", "category"], name="unique_article_category")]
+
+    def natural_key(self):
+        return self.article.natural_key() + self.category.natural_key()
+
+    natural_key.dependencies = ["articles.article", "articles.category"]
+
+    def __str__(self):
+        return f"{self.category} on {self.article}"
+
+
+class ArticleEntity(models.Model):
+    """The taggit through model: a real foreign key to Article, its order and its weight."""
+
+    content_object = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="entity_links")
+    tag = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="article_links")
+    position = models.PositiveSmallIntegerField(default=0)
+    is_main = models.BooleanField("main subject", default=False,
+                                  help_text="A main subject of the article rather than a passing mention.")
+
+    objects = link_manager("content_object", "tag__slug")
+
+    class Meta:
+        ordering = ["-is_main", "position", "pk"]
+        verbose_name = "article entity"
+        verbose_name_plural = "article entities"
+        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_entity")]
+
+    @property
+    def article(self):
+        return self.content_object
+
+    @classmethod
+    def tags_for(cls, model, instance=None, **extra_filters):
+        if instance is not None:
+            return Entity.objects.filter(article_links__content_object=instance, **extra_filters)
+        return Entity.objects.filter(article_links__isnull=False, **extra_filters).distinct()
+
+    def natural_key(self):
+        return self.content_object.natural_key() + self.tag.natural_key()
+
+    natural_key.dependencies = ["articles.article", "articles.entity"]
+
+    def __str__(self):
+        return f"{self.tag} on {self.content_object}"
+
+
+class RelatedLink(models.Model):
+    """An editor-picked link shown under an article, internal or external."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_links")
+    title = models.CharField(max_length=300)
+    url = models.CharField("URL", max_length=500, help_text="A full URL or a path on this site.")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = link_manager("article", "url")
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["article", "url"], name="unique_related_link")]
+
+    def natural_key(self):
+        return self.article.natural_key() + (self.url,)
+
+    natural_key.dependencies = ["articles.article"]
+
+    def __str__(self):
+        return self.title
+
+
+class PathManager(models.Manager):
+    def get_by_natural_key(self, path):
+        return self.get(path=path)
+
+
+class OldSlugManager(models.Manager):
+    def get_by_natural_key(self, old_slug):
+        return self.get(old_slug=old_slug)
+
+
+class LegacyURL(models.Model):
+    """An old path (earlier slug, WordPress permalink) that answers 301 to its article."""
+
+    path = models.CharField(max_length=500, unique=True, help_text="Path only, starting with “/”.")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="legacy_urls")
+
+    objects = PathManager()
+
+    class Meta:
+        verbose_name = "legacy URL"
+
+    def natural_key(self):
+        return (self.path,)
+
+    natural_key.dependencies = ["articles.article"]
+
+    def __str__(self):
+        return self.path
+
+
+class EntityRedirect(models.Model):
+    """An old entity slug (after a merge or rename) that answers 301 to the surviving entity."""
+
+    old_slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = OldSlugManager()
+
+    def natural_key(self):
+        return (self.old_slug,)
+
+    natural_key.dependencies = ["articles.entity"]
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.entity.slug}"
+
+
+class RejectedSuggestion(models.Model):
+    """An entity suggestion an editor turned down for one article; never offered there again."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="rejected_suggestions")
+    key = models.CharField(max_length=320, help_text="name_key() of the suggested name.")
+    name = models.CharField(max_length=300)
+    rejected_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = link_manager("article", "key")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "key"], name="unique_rejected_suggestion")]
+
+    def natural_key(self):
+        return self.article.natural_key() + (self.key,)
+
+    natural_key.dependencies = ["articles.article"]
+
+    def __str__(self):
+        return f"{self.name} rejected on {self.article}"

@@ -1,0 +1,16 @@
+"""Normalised name keys, so that "Russia", "russia" and "Rüssia" are one entity."""
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def strip_diacritics(value):
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_key(value):
+    """Case-, diacritic-, hyphen- and punctuation-insensitive key for a name."""
+    value = strip_diacritics(value or "").casefold().replace("’", "'").replace("'", "")
+    return _NON_WORD.sub(" ", value).strip()

@@ -1,0 +1,12 @@
+"""Signal receivers that keep derived article data right even for raw (fixture) saves."""
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
+
+from .models import Article
+
+
+@receiver(pre_save, sender=Article)
+def derive_on_raw_save(sender, instance, raw, **kwargs):
+    # Article.save() derives fields itself; loaddata skips save(), so sanitise here too.
+    if raw:
+        instance.derive_fields()

@@ -1,0 +1,21 @@
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("the-peninsula/", views.IndexView.as_view(), name="index"),
+    path("the-peninsula/<int:year>/", views.ArticleYearArchiveView.as_view(), name="archive_year"),
+    path("the-peninsula/<int:year>/<int:month>/", views.ArticleMonthArchiveView.as_view(), name="archive_month"),
+    path("the-peninsula/<str:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),
+    re_path(r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<slug>[^/]+)/$",
+            views.OldBlogArticleRedirectView.as_view(), name="old_article"),
+    path("category/<str:slug>/", views.CategoryView.as_view(), name="category"),
+    path("tag/<str:slug>/", views.EntityView.as_view(), name="tag"),
+    path("tag/<str:slug>/page/<int:page>/", views.OldTagPageRedirectView.as_view(), name="old_tag_page"),
+    path("tags/", views.EntityIndexView.as_view(), name="tags"),
+    path("author/<str:slug>/", views.AuthorView.as_view(), name="author"),
+    path("series/<str:slug>/", views.SeriesView.as_view(), name="series"),
+    path("search/", views.SearchView.as_view(), name="search"),
+]

@@ -1,0 +1,205 @@
+"""Public pages: thin generic views over Article.objects.published()."""
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, ListView, MonthArchiveView, RedirectView, YearArchiveView
+
+from .models import Article, Author, Category, Entity, EntityKind, EntityRedirect, Series
+
+PAGE_SIZE = 10
+
+
+class PublishedArticlesMixin:
+    """Published articles, newest first, with what their cards show prefetched, 10 a page."""
+
+    paginate_by = PAGE_SIZE
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        return Article.objects.published().for_cards().newest_first()
+
+    def get_context_data(self, **kwargs):
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        return super().get_context_data(extra_query=params.urlencode(), **kwargs)
+
+
+class IndexView(PublishedArticlesMixin, ListView):
+    """/the-peninsula/: every article, optionally narrowed by ?category= or ?theme=."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        self.category = self.theme = None
+        if slug := self.request.GET.get("category"):
+            self.category = get_object_or_404(Category, slug=slug)
+            queryset = queryset.in_category(self.category)
+        if slug := self.request.GET.get("theme"):
+            self.theme = get_object_or_404(Entity, slug=slug)
+            queryset = queryset.tagged(self.theme)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_index=True, category=self.category, theme=self.theme, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return Article.objects.visible_to(self.request.user).for_cards()
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        return super().get_context_data(
+            is_preview=not article.is_public,
+            entity_groups=entity_groups(article),
+            related_articles=Article.objects.published().related_to(article)[:5],
+            **kwargs,
+        )
+
+
+def entity_groups(article):
+    """The article's entities as [(kind label, [links])], main subjects first within a kind."""
+    links = list(article.entity_links.select_related("tag"))
+    groups = []
+    for kind, label in EntityKind.choices:
+        members = [link for link in links if link.tag.kind == kind]
+        if members:
+            groups.append((label, members))
+    return groups
+
+
+class OldBlogArticleRedirectView(RedirectView):
+    """/YYYY/MM/<slug>/, the old blog's article URLs."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return get_object_or_404(Article.objects.published(), slug=kwargs["slug"]).get_absolute_url()
+
+
+class ArticleYearArchiveView(PublishedArticlesMixin, YearArchiveView):
+    date_field = "published_at"
+    make_object_list = True
+    template_name = "articles/article_archive.html"
+
+
+class ArticleMonthArchiveView(PublishedArticlesMixin, MonthArchiveView):
+    date_field = "published_at"
+    month_format = "%m"
+    template_name = "articles/article_archive.html"
+
+
+class ParentListView(PublishedArticlesMixin, ListView):
+    """Articles belonging to one parent object (category, entity, author, series)."""
+
+    parent_model = None
+    parent_context_name = None
+
+    def get_parent(self):
+        return get_object_or_404(self.parent_model, slug=self.kwargs["slug"])
+
+    def filter_for(self, queryset, parent):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        self.parent = self.get_parent()
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.filter_for(super().get_queryset(), self.parent)
+
+    def get_context_data(self, **kwargs):
+        kwargs[self.parent_context_name] = self.parent
+        return super().get_context_data(**kwargs)
+
+
+class CategoryView(ParentListView):
+    parent_model = Category
+    parent_context_name = "category"
+    template_name = "articles/category_detail.html"
+
+    def filter_for(self, queryset, category):
+        return queryset.in_category(category)
+
+
+class AuthorView(ParentListView):
+    parent_model = Author
+    parent_context_name = "author"
+    template_name = "articles/author_detail.html"
+
+    def filter_for(self, queryset, author):
+        return queryset.filter(authors=author)
+
+
+class SeriesView(ParentListView):
+    parent_model = Series
+    parent_context_name = "series"
+    template_name = "articles/series_detail.html"
+
+    def filter_for(self, queryset, series):
+        return queryset.filter(series=series)
+
+
+class EntityView(ParentListView):
+    """/tag/<slug>/: an entity's archive; an old slug of a merged or renamed entity redirects."""
+
+    parent_model = Entity
+    parent_context_name = "entity"
+    template_name = "articles/entity_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            moved = EntityRedirect.objects.filter(old_slug=kwargs["slug"]).select_related("entity").first()
+            if moved is None:
+                raise
+            return redirect(moved.entity, permanent=True)
+
+    def filter_for(self, queryset, entity):
+        return queryset.tagged(entity)
+
+
+class OldTagPageRedirectView(RedirectView):
+    """/tag/<slug>/page/N/ from the old blog becomes /tag/<slug>/?page=N."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        entity = get_object_or_404(Entity, slug=kwargs["slug"])
+        return f"{entity.get_absolute_url()}?page={kwargs['page']}"
+
+
+class EntityIndexView(ListView):
+    """/tags/: every entity that has published articles, with counts, grouped by kind."""
+
+    template_name = "articles/entity_list.html"
+    context_object_name = "entities"
+
+    def get_queryset(self):
+        return Entity.objects.with_article_counts().filter(article_count__gt=0).order_by("name")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["groups"] = [
+            (label, [e for e in context["entities"] if e.kind == kind]) for kind, label in EntityKind.choices
+        ]
+        return context
+
+
+class SearchView(PublishedArticlesMixin, ListView):
+    """/search/?q=: published articles whose title or text contains every word."""
+
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.query = self.request.GET.get("q", "").strip()[:500]
+        if not self.query:
+            return Article.objects.none()
+        return super().get_queryset().matching_words(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
+
+

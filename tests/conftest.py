@@ -1,0 +1,28 @@
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Each test starts with an empty cache (local memory, or Redis in the second CI pass)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def peninsula(db):
+    """The site's real data: the reference article and its author, category and entities."""
+    call_command("loaddata", "fixtures/the_peninsula.json", verbosity=0)
+    from articles.models import Article
+
+    return Article.objects.get(slug="north-korea-looking-abroad")
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_user("editor", "editor@example.org", "pw", is_staff=True,
+                                                 is_superuser=True)
+    client.force_login(user)
+    return client

@@ -1,0 +1,73 @@
+"""The editors' admin: lists, filters, search, autocomplete and staff-only access."""
+import pytest
+
+from articles.models import Article
+from tests.factories import make_article, make_entity
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_requires_staff(client, django_user_model):
+    user = django_user_model.objects.create_user("reader", password="pw")
+    client.force_login(user)
+    response = client.get("/admin/articles/article/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_article_changelist_shows_status_date_category_and_authors(staff_client, peninsula):
+    html = staff_client.get("/admin/articles/article/").content.decode()
+    assert "North Korea Looking Abroad" in html
+    assert "Matthew Nitkoski" in html
+    assert "Published" in html
+
+
+@pytest.mark.parametrize("query", ["status__exact=draft", "categories__id__exact=1", "entity_kind=person",
+                                   "q=uranium", "published_at__year=2015"])
+def test_article_changelist_filters_and_search(staff_client, peninsula, query):
+    response = staff_client.get(f"/admin/articles/article/?{query}")
+    assert response.status_code == 200
+
+
+def test_search_finds_body_text(staff_client, peninsula):
+    make_article("Unrelated")
+    html = staff_client.get("/admin/articles/article/?q=uranium").content.decode()
+    assert "North Korea Looking Abroad" in html and "Unrelated" not in html
+
+
+def test_change_form_has_prepopulated_slug_autocomplete_and_view_on_site(staff_client, peninsula):
+    html = staff_client.get(f"/admin/articles/article/{peninsula.pk}/change/").content.decode()
+    assert "prepopulated" in html
+    assert "admin-autocomplete" in html
+    assert "View on site" in html
+
+
+def test_entity_autocomplete_shows_kind_and_keeps_spaces(staff_client):
+    make_entity("Council for Cooperation with North Korea", kind="organization")
+    response = staff_client.get("/admin/autocomplete/", {"term": "Council for", "app_label": "articles",
+                                                          "model_name": "articleentity", "field_name": "tag"})
+    assert response.status_code == 200
+    names = [r["text"] for r in response.json()["results"]]
+    assert names == ["Council for Cooperation with North Korea"]
+
+
+def test_entity_and_author_admins_show_article_counts(staff_client, peninsula):
+    html = staff_client.get("/admin/articles/entity/?q=Kim").content.decode()
+    assert "Kim Jong-un" in html and "field-article_count" in html
+    assert staff_client.get("/admin/articles/author/").status_code == 200
+    assert staff_client.get("/admin/articles/category/").status_code == 200
+    assert staff_client.get("/admin/articles/series/").status_code == 200
+
+
+def test_adding_an_article_through_the_admin_sanitises_the_body(staff_client):
+    data = {
+        "title": "Admin piece", "slug": "admin-piece", "status": "draft", "excerpt": "", "author_note": "",
+        "body": "<p>Text</p><script>bad()</script>", "image_credit": "", "image_credit_url": "",
+        "image_licence": "",
+    }
+    for prefix in ("author_links", "category_links", "entity_links", "related_links", "legacy_urls"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    response = staff_client.post("/admin/articles/article/add/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article = Article.objects.get(slug="admin-piece")
+    assert article.body == "<p>Text</p>"
+    assert article.created_by.username == "editor"

@@ -1,0 +1,29 @@
+"""Pages are valid HTML5 with landmarks, ordered headings and labelled fields."""
+import html5lib
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/the-peninsula/", "/the-peninsula/north-korea-looking-abroad/", "/tag/kim-jong-un/", "/tags/",
+         "/author/matthew-nitkoski/", "/category/north-korea/", "/search/?q=trade", "/subscribe/", "/nope/"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_parses_as_strict_html5(client, peninsula, url):
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    parser.parse(client.get(url).content.decode())
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_has_landmarks_one_h1_ordered_headings_and_labels(client, peninsula, url):
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    assert page.find("html")["lang"] == "en"
+    assert page.find("header") and page.find("main") and page.find("footer")
+    assert len(page.find_all("h1")) == 1
+    levels = [int(h.name[1]) for h in page.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    for field in page.select("input:not([type=hidden]):not([type=submit]), select, textarea"):
+        assert page.find("label", attrs={"for": field["id"]}), field
+    for img in page.find_all("img"):
+        assert img.has_attr("alt")

@@ -1,0 +1,94 @@
+"""Stored article HTML is sanitised; everything else is escaped on output."""
+import re
+from pathlib import Path
+
+import pytest
+
+from articles.html import html_to_text, make_excerpt, sanitize_html
+from tests.factories import make_article, make_author
+
+XSS_LIST = Path(__file__).resolve().parent.parent.parent / "shared" / "testdata" / "xss" / "xss-payload-list.txt"
+
+
+def assert_harmless(html):
+    """Parse the output as a browser would: only allowlisted tags, no handlers, no script URLs."""
+    from bs4 import BeautifulSoup
+
+    from articles.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+
+    for element in BeautifulSoup(html, "html5lib").body.find_all(True):
+        assert element.name in ALLOWED_TAGS, (element.name, html)
+        for name, value in element.attrs.items():
+            assert name in ALLOWED_ATTRIBUTES.get(element.name, set()) | {"rel"}, (name, html)
+            if name in {"href", "src", "cite"}:
+                # A browser strips control characters and whitespace before reading the scheme.
+                compact = re.sub(r"[\x00-\x20]", "", value).lower()
+                scheme = re.match(r"([a-z][a-z0-9+.\-]*):", compact)
+                assert scheme is None or scheme.group(1) in {"http", "https", "mailto"}, (value, html)
+
+
+def test_script_and_event_handlers_are_removed():
+    cleaned = sanitize_html('<p onclick="x()">Hi<script>alert(1)</script><img src="x" onerror="alert(1)"></p>')
+    assert "<script" not in cleaned and "onerror" not in cleaned and "onclick" not in cleaned
+    assert "<p>Hi" in cleaned
+
+
+def test_article_allowlist_is_kept():
+    html = ('<h2>Head</h2><p><a href="https://kei.org/x">link</a> <em>e</em> <strong>s</strong></p>'
+            '<ul><li>one</li></ul><ol><li>two</li></ol><blockquote><p>q</p></blockquote>'
+            '<figure><img src="https://example.org/a.jpg" alt="A"><figcaption>c</figcaption></figure>'
+            '<table><tr><th>h</th><td>d</td></tr></table>')
+    cleaned = sanitize_html(html)
+    for tag in ("<h2>", "<em>", "<strong>", "<ul>", "<ol>", "<blockquote>", "<figure>", "<figcaption>",
+                "<table>", "<th>", "<td>", 'alt="A"'):
+        assert tag in cleaned, tag
+    assert 'href="https://kei.org/x"' in cleaned
+
+
+def test_javascript_and_data_urls_are_dropped():
+    cleaned = sanitize_html('<a href="javascript:alert(1)">x</a><img src="data:text/html;base64,xx">')
+    assert "javascript:" not in cleaned and "data:" not in cleaned
+
+
+@pytest.mark.skipif(not XSS_LIST.exists(), reason="../shared/testdata/xss is absent on this machine")
+def test_every_payload_in_the_public_xss_list_is_neutralised():
+    payloads = XSS_LIST.read_text(encoding="utf-8", errors="replace").splitlines()
+    assert len(payloads) > 6000
+    for payload in payloads:
+        assert_harmless(sanitize_html(payload))
+
+
+@pytest.mark.django_db
+def test_body_is_sanitised_on_save_and_never_reaches_the_page(client):
+    article = make_article(body='<p>Fine</p><script>alert("x")</script><img src=x onerror=alert(1)>')
+    assert "<script" not in article.body
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "alert(" not in html.split('<div class="article-body">')[1].split("</div>")[0]
+
+
+@pytest.mark.django_db
+def test_other_fields_are_escaped(client):
+    author = make_author("<b>Bold</b> Name")
+    article = make_article('<script>alert("t")</script>', authors=[author],
+                           author_note="<img src=x onerror=alert(1)>", image_credit="<i>x</i>")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<script>alert("t")</script>' not in html
+    assert "&lt;script&gt;" in html
+    assert "<img src=x onerror" not in html and "<b>Bold</b>" not in html
+
+
+def test_text_and_excerpt_derivations():
+    text = html_to_text("<p>One &amp; two</p><p>three</p>")
+    assert text == "One & two\nthree"
+    words = " ".join(f"w{i}" for i in range(40))
+    excerpt = make_excerpt(words)
+    assert excerpt.endswith("…") and len(excerpt.split()) == 30
+    assert make_excerpt("short text") == "short text"
+
+
+@pytest.mark.django_db
+def test_excerpt_is_derived_from_the_body_when_empty():
+    article = make_article(body="<p>" + " ".join(["word"] * 50) + "</p>")
+    assert len(article.excerpt.split()) == 30
+    kept = make_article(excerpt="An editor's summary.")
+    assert kept.excerpt == "An editor's summary."
