@@ -1,6 +1,6 @@
 """Signal receivers that keep derived article data right even for raw (fixture) saves."""
 from django.db.models.signals import pre_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from .models import Article
 
@@ -10,3 +10,8 @@ def derive_on_raw_save(sender, instance, raw, **kwargs):
     # Article.save() derives fields itself; loaddata skips save(), so sanitise here too.
     if raw:
         instance.derive_fields()
+
+
+# Sent after bulk writes that bypass save() (make_corpus, importers), so derived stores
+# such as the search index can catch up in one pass. Receivers get `slugs_prefix` or `pks`.
+articles_bulk_created = Signal()
