@@ -7,3 +7,4 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .search import upkeep  # noqa: F401

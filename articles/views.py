@@ -1,9 +1,13 @@
 """Public pages: thin generic views over Article.objects.published()."""
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, RedirectView, YearArchiveView
 
 from .models import Article, Author, Category, Entity, EntityKind, EntityRedirect, Series
+from .search.facets import FACET_SAMPLE
+from .search.forms import SearchForm
 
 PAGE_SIZE = 10
 
@@ -188,18 +192,22 @@ class EntityIndexView(ListView):
         return context
 
 
-class SearchView(PublishedArticlesMixin, ListView):
-    """/search/?q=: published articles whose title or text contains every word."""
+@method_decorator(never_cache, name="dispatch")
+class SearchView(ListView):
+    """/search/?q=: ranked full-text results, facets, sort switch; the backend follows the database."""
 
     template_name = "articles/search.html"
+    context_object_name = "results"
+    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        self.query = self.request.GET.get("q", "").strip()[:500]
-        if not self.query:
-            return Article.objects.none()
-        return super().get_queryset().matching_words(self.query)
+        self.form = SearchForm(self.request.GET)
+        return self.form.results()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
-
-
+        results = self.object_list
+        facets, sampled = self.form.facets(results)
+        return super().get_context_data(
+            form=self.form, query=self.form.text, searchable=bool(results.query), facets=facets,
+            facets_sampled=sampled, facet_sample=FACET_SAMPLE, filters=self.form.removable_filters(),
+            suggestions=self.form.suggestions(results), extra_query=self.form.url_with()[1:], **kwargs)

@@ -1,0 +1,166 @@
+"""Search All Site Content: one interface over the database's own full-text engine.
+
+Views call `search()` and never know which backend runs: FTS5 on SQLite, tsvector/GIN on
+PostgreSQL, picked from the connection's vendor. The index holds every article whatever its
+status; visibility comes from `Article.objects.published()` at query time, so publishing,
+unpublishing and scheduled dates need no reindexing and no cron job.
+"""
+from functools import cached_property
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+from articles.models import Article
+
+from . import postgres, sqlite
+from .query import Query, parse
+
+__all__ = ["Query", "SearchResults", "backend", "parse", "search"]
+
+# Above this many matches, only the articles matching in their title or names are ranked by
+# score; the rest follow newest first. Scoring every one of 100,000 matches of a common word
+# costs far more than it tells a reader.
+RANK_LIMIT = 5000
+
+
+def backend(conn=None):
+    """The search backend module for a database connection (the default one if omitted)."""
+    vendor = (conn or connection).vendor
+    if vendor == "postgresql":
+        return postgres
+    if vendor == "sqlite":
+        return sqlite
+    raise NotImplementedError(f"No search backend for {vendor}.")
+
+
+def search(text, articles=None, order="relevance"):
+    """The published articles matching the reader's text, as a paginator-friendly sequence."""
+    return SearchResults(parse(text), articles if articles is not None else Article.objects.published(), order)
+
+
+def _sql(queryset):
+    return queryset.query.get_compiler(using=queryset.db).as_sql()
+
+
+class SearchResults:
+    """Matching articles, counted and sliced lazily, so a Paginator can page through them.
+
+    Slicing returns Article objects prepared for cards, each with `search_title` and
+    `search_snippet`: safe HTML with the matched words in <mark>.
+    """
+
+    def __init__(self, query, candidates, order="relevance"):
+        self.query, self.candidates, self.order = query, candidates, order
+        self.backend = backend()
+
+    def _matching(self, queryset, heading_only=False):
+        if not self.query:
+            return queryset.none()
+        return queryset.filter(pk__in=RawSQL(*self.backend.match_sql(self.query, heading_only)))
+
+    @cached_property
+    def matches(self):
+        """The matching articles as a QuerySet (for counts and facets)."""
+        return self._matching(self.candidates)
+
+    @cached_property
+    def total(self):
+        return self.matches.count() if self.query else 0
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            raise TypeError("SearchResults supports slices only.")
+        start, stop = key.start or 0, min(key.stop if key.stop is not None else self.total, self.total)
+        return self.page(start, max(stop - start, 0))
+
+    def page(self, offset, limit):
+        """`limit` articles from `offset`, with highlights, in the chosen order."""
+        ids = self.ids(offset, limit)
+        if not ids:
+            return []
+        cards = Article.objects.filter(pk__in=ids).for_cards().in_bulk()
+        with connection.cursor() as cursor:
+            marked = self.backend.highlights(cursor, self.query, ids)
+        results = []
+        for pk in ids:
+            article = cards[pk]
+            article.search_title, article.search_snippet = marked.get(pk, (article.title, article.excerpt))
+            results.append(article)
+        return results
+
+    def ids(self, offset, limit):
+        """Ids of the matching articles, in the chosen order."""
+        if not self.total or limit <= 0:
+            return []
+        if self.order == "date":
+            return self._newest(self.matches, offset, limit)
+        if self.total <= RANK_LIMIT:
+            return self._ranked(offset, limit)
+        # Many matches: rank the title/name matches, then the body-only ones newest first.
+        heading_total = self._matching(self.candidates, heading_only=True).count()
+        ids = self._ranked(offset, limit, heading_only=True) if offset < heading_total else []
+        if len(ids) < limit:
+            body = self.matches.exclude(pk__in=RawSQL(*self.backend.match_sql(self.query, heading_only=True)))
+            ids += self._newest(body, max(offset - heading_total, 0), limit - len(ids))
+        return ids
+
+    def _newest(self, queryset, offset, limit):
+        return list(queryset.order_by("-published_at", "-pk").values_list("pk", flat=True)[offset:offset + limit])
+
+    def _ranked(self, offset, limit, heading_only=False):
+        # The index drives; each match is checked against the candidates (published, filters).
+        row = RawSQL(self.backend.ROW_REF, [])
+        scope_sql, scope_params = _sql(self.candidates.filter(pk=row).values("pk"))
+        sql, params = self.backend.ranked_ids_sql(self.query, scope_sql, scope_params, offset, limit, heading_only)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [pk for (pk,) in cursor.fetchall()]
+
+
+# Keeping the index: every write goes through these, from signals, bulk imports and the command.
+CHUNK = 1000
+
+
+def index_articles(article_ids, conn=None):
+    """(Re)index these articles from their current rows (ids of deleted ones are dropped)."""
+    article_ids = sorted(set(article_ids))
+    conn = conn or connection
+    with conn.cursor() as cursor:
+        for start in range(0, len(article_ids), CHUNK):
+            backend(conn).write(cursor, article_ids[start:start + CHUNK])
+
+
+def remove_articles(article_ids, conn=None):
+    conn = conn or connection
+    if article_ids:
+        with conn.cursor() as cursor:
+            backend(conn).remove(cursor, list(article_ids))
+
+
+def rebuild(progress=None, conn=None):
+    """Empty the index and fill it from every article; returns how many were indexed.
+
+    `progress`, if given, is called with the size of each chunk as it is written.
+    """
+    conn = conn or connection
+    article_ids = list(Article.objects.using(conn.alias).order_by("pk").values_list("pk", flat=True))
+    with conn.cursor() as cursor:
+        backend(conn).clear(cursor)
+        for start in range(0, len(article_ids), CHUNK):
+            chunk = article_ids[start:start + CHUNK]
+            backend(conn).write(cursor, chunk)
+            if progress:
+                progress(len(chunk))
+    return len(article_ids)
+
+
+def indexed_count(conn=None):
+    conn = conn or connection
+    with conn.cursor() as cursor:
+        return backend(conn).indexed_count(cursor)

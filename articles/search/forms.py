@@ -1,0 +1,89 @@
+"""The search form: the reader's words, the sort switch and the facet filters."""
+from django import forms
+from django.http import QueryDict
+
+from articles.models import Article
+
+from . import SearchResults, parse
+from .facets import build_facets, did_you_mean, facet_scope
+
+SORTS = [("relevance", "Relevance"), ("date", "Newest first")]
+FILTERS = ("category", "entity", "author", "year")
+
+
+class SearchForm(forms.Form):
+    """Bound to request.GET; invalid filters are ignored rather than refused (it is a GET form)."""
+
+    q = forms.CharField(required=False, strip=True)
+    sort = forms.ChoiceField(choices=SORTS, required=False)
+    category = forms.SlugField(required=False, allow_unicode=True)
+    entity = forms.SlugField(required=False, allow_unicode=True)
+    author = forms.SlugField(required=False, allow_unicode=True)
+    year = forms.IntegerField(required=False, min_value=1, max_value=9999)
+
+    def __init__(self, data, **kwargs):
+        super().__init__(data, **kwargs)
+        self.params = data
+        self.is_valid()  # fills cleaned_data with whatever is valid
+
+    @property
+    def text(self):
+        return self.cleaned_data.get("q") or ""
+
+    @property
+    def sort(self):
+        return self.cleaned_data.get("sort") or "relevance"
+
+    @property
+    def active_filters(self):
+        return {name: str(self.cleaned_data[name]) for name in FILTERS if self.cleaned_data.get(name)}
+
+    def candidates(self):
+        """Published articles narrowed by the valid filters (an unknown slug narrows to none)."""
+        articles = Article.objects.published()
+        data = self.cleaned_data
+        if data.get("category"):
+            articles = articles.filter(categories__slug=data["category"])
+        if data.get("entity"):
+            articles = articles.filter(entity_links__tag__slug=data["entity"])
+        if data.get("author"):
+            articles = articles.filter(authors__slug=data["author"])
+        if data.get("year"):
+            articles = articles.filter(published_at__year=data["year"])
+        return articles
+
+    def results(self):
+        return SearchResults(parse(self.text), self.candidates(), self.sort)
+
+    def url_with(self, **changes):
+        """This search's query string with some parameters changed (None removes one), page reset."""
+        params = QueryDict(mutable=True)
+        for name in ("q", "sort", *FILTERS):
+            if self.params.get(name):
+                params[name] = self.params.get(name)
+        for name, value in changes.items():
+            if value is None:
+                params.pop(name, None)
+            else:
+                params[name] = value
+        return "?" + params.urlencode()
+
+    def facets(self, results):
+        """(facets, sampled): facet links that add a filter, and whether counts are of a sample."""
+        if not results.total:
+            return [], False
+        scope, sampled = facet_scope(results)
+        return build_facets(scope, lambda name, value: self.url_with(**{name: value}), self.active_filters), sampled
+
+    def removable_filters(self):
+        """[(name, value, url without it)] for the filters in force."""
+        return [(name, value, self.url_with(**{name: None})) for name, value in self.active_filters.items()]
+
+    def sort_links(self):
+        return {"relevance": self.url_with(sort=None), "date": self.url_with(sort="date")}
+
+    def suggestions(self, results):
+        """[(name, url)]: close entity or author names, when nothing matched."""
+        if not results.query or results.total:
+            return []
+        return [(name, self.url_with(q=name)) for name in did_you_mean(results.query)]

@@ -1,0 +1,106 @@
+"""PostgreSQL search backend: a stored weighted tsvector (title A, entity and author names B,
+body C) with a GIN index, websearch_to_tsquery, ts_rank and ts_headline."""
+from . import marks
+from .documents import names_by_article
+
+TABLE = "articles_search"
+CONFIG = "peninsula_search"  # english stemming after unaccent; made by migration 0002
+
+# The reader's query: the whole words through websearch_to_tsquery, the last word as a prefix.
+TSQUERY = f"(websearch_to_tsquery('{CONFIG}', %s) && to_tsquery('{CONFIG}', %s))"
+ANY_TSQUERY = f"(websearch_to_tsquery('{CONFIG}', %s) || to_tsquery('{CONFIG}', %s))"
+
+
+def _tsquery_params(query, any_term=False):
+    return [query.websearch(any_term=any_term), query.tsquery_prefix()]
+
+
+def create_index(cursor):
+    cursor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+    cursor.execute(f"""
+        DO $$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = '{CONFIG}') THEN
+                CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = english);
+                ALTER TEXT SEARCH CONFIGURATION {CONFIG}
+                    ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+            END IF;
+        END $$""")
+    # No foreign key: the index is derived data, kept by the article signals and
+    # rebuild_search_index, and a key would stop Django's test flush from truncating articles.
+    cursor.execute(f"""CREATE TABLE IF NOT EXISTS {TABLE} (
+        article_id bigint PRIMARY KEY, document tsvector NOT NULL, heading tsvector NOT NULL)""")
+    cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_document ON {TABLE} USING gin (document)")
+    cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_heading ON {TABLE} USING gin (heading)")
+
+
+def drop_index(cursor):
+    cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
+    cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}")
+
+
+def write(cursor, article_ids):
+    names = names_by_article(article_ids)
+    remove(cursor, article_ids)
+    cursor.executemany(
+        f"""INSERT INTO {TABLE} (article_id, document, heading)
+        SELECT id,
+            setweight(to_tsvector('{CONFIG}', title), 'A')
+            || setweight(to_tsvector('{CONFIG}', %s), 'B')
+            || setweight(to_tsvector('{CONFIG}', body_text), 'C'),
+            to_tsvector('{CONFIG}', title) || to_tsvector('{CONFIG}', %s)
+        FROM articles_article WHERE id = %s""",
+        [(names.get(pk, ""), names.get(pk, ""), pk) for pk in article_ids],
+    )
+
+
+def remove(cursor, article_ids):
+    cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = ANY(%s)", [list(article_ids)])
+
+
+def clear(cursor):
+    cursor.execute(f"TRUNCATE {TABLE}")
+
+
+def indexed_count(cursor):
+    cursor.execute(f"SELECT count(*) FROM {TABLE}")
+    return cursor.fetchone()[0]
+
+
+def match_condition(query, heading_only=False):
+    condition, params = f"document @@ {TSQUERY}", _tsquery_params(query)
+    if heading_only:
+        condition += f" AND heading @@ {ANY_TSQUERY}"
+        params += _tsquery_params(query, any_term=True)
+    return condition, params
+
+
+def match_sql(query, heading_only=False):
+    condition, params = match_condition(query, heading_only)
+    return f"SELECT article_id FROM {TABLE} WHERE {condition}", params
+
+
+ROW_REF = f"{TABLE}.article_id"
+
+
+def ranked_ids_sql(query, scope_sql, scope_params, offset, limit, heading_only=False):
+    condition, params = match_condition(query, heading_only)
+    sql = (f"SELECT article_id FROM {TABLE} WHERE {condition} AND EXISTS ({scope_sql}) "
+           f"ORDER BY ts_rank(document, {TSQUERY}) DESC, article_id DESC LIMIT %s OFFSET %s")
+    return sql, [*params, *scope_params, *_tsquery_params(query), limit, offset]
+
+
+HEADLINE = (f"StartSel={marks.START}, StopSel={marks.STOP}, MaxFragments=2, MinWords=12, MaxWords=30, "
+            'FragmentDelimiter=" … "')
+
+
+def highlights(cursor, query, article_ids):
+    if not article_ids:
+        return {}
+    cursor.execute(
+        f"""SELECT id, ts_headline('{CONFIG}', title, {TSQUERY}, %s),
+                   ts_headline('{CONFIG}', body_text, {TSQUERY}, %s)
+            FROM articles_article WHERE id = ANY(%s)""",
+        [*_tsquery_params(query), f"HighlightAll=true, StartSel={marks.START}, StopSel={marks.STOP}",
+         *_tsquery_params(query), HEADLINE, list(article_ids)],
+    )
+    return {pk: (marks.to_html(title), marks.to_html(snippet)) for pk, title, snippet in cursor.fetchall()}

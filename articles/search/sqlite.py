@@ -1,0 +1,82 @@
+"""SQLite search backend: an FTS5 table (porter stemming, diacritics removed), bm25 with column
+weights, and FTS5's own highlight() and snippet()."""
+from . import marks
+from .documents import names_by_article
+
+TABLE = "articles_search"
+COLUMNS = ("title", "names", "body")
+HEADING = ("title", "names")
+WEIGHTS = (10.0, 5.0, 1.0)  # title, entity/author names, body
+
+
+def create_index(cursor):
+    cursor.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5({', '.join(COLUMNS)}, "
+        "tokenize = 'porter unicode61 remove_diacritics 2')"
+    )
+
+
+def drop_index(cursor):
+    cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
+
+
+def write(cursor, article_ids):
+    """(Re)index the given articles from their current rows; missing ones just leave the index."""
+    names = names_by_article(article_ids)
+    remove(cursor, article_ids)
+    cursor.executemany(
+        f"INSERT INTO {TABLE} (rowid, title, names, body) "
+        "SELECT id, title, %s, body_text FROM articles_article WHERE id = %s",
+        [(names.get(pk, ""), pk) for pk in article_ids],
+    )
+
+
+def remove(cursor, article_ids):
+    placeholders = ", ".join(["%s"] * len(article_ids))
+    cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({placeholders})", list(article_ids))
+
+
+def clear(cursor):
+    cursor.execute(f"DELETE FROM {TABLE}")
+
+
+def indexed_count(cursor):
+    cursor.execute(f"SELECT count(*) FROM {TABLE}")
+    return cursor.fetchone()[0]
+
+
+def match_condition(query, heading_only=False):
+    """WHERE clause on the index for matching articles (in the title or names only, if asked)."""
+    expression = f"({query.fts5()}) AND {query.fts5_any(HEADING)}" if heading_only else query.fts5()
+    return f"{TABLE} MATCH %s", [expression]
+
+
+def match_sql(query, heading_only=False):
+    """SQL selecting the ids of matching articles."""
+    condition, params = match_condition(query, heading_only)
+    return f"SELECT rowid FROM {TABLE} WHERE {condition}", params
+
+
+def ranked_ids_sql(query, scope_sql, scope_params, offset, limit, heading_only=False):
+    """Matching ids within a scope (SQL correlated on ROW_REF), best first: bm25 with column weights."""
+    condition, params = match_condition(query, heading_only)
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    sql = (f"SELECT rowid FROM {TABLE} WHERE {condition} AND EXISTS ({scope_sql}) "
+           f"ORDER BY bm25({TABLE}, {weights}), rowid DESC LIMIT %s OFFSET %s")
+    return sql, [*params, *scope_params, limit, offset]
+
+
+ROW_REF = f"{TABLE}.rowid"
+
+
+def highlights(cursor, query, article_ids):
+    """{article id: (title HTML, snippet HTML)} with the matched words in <mark>."""
+    if not article_ids:
+        return {}
+    placeholders = ", ".join(["%s"] * len(article_ids))
+    cursor.execute(
+        f"SELECT rowid, highlight({TABLE}, 0, %s, %s), snippet({TABLE}, 2, %s, %s, ' … ', 32) "
+        f"FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({placeholders})",
+        [marks.START, marks.STOP, marks.START, marks.STOP, query.fts5(), *article_ids],
+    )
+    return {pk: (marks.to_html(title), marks.to_html(snippet)) for pk, title, snippet in cursor.fetchall()}
