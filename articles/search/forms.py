@@ -31,7 +31,7 @@ class SearchForm(forms.Form):
         return self.cleaned_data.get("q") or ""
 
     @property
-    def sort(self):
+    def order(self):
         return self.cleaned_data.get("sort") or "relevance"
 
     @property
@@ -53,7 +53,7 @@ class SearchForm(forms.Form):
         return articles
 
     def results(self):
-        return SearchResults(parse(self.text), self.candidates(), self.sort)
+        return SearchResults(parse(self.text), self.candidates(), self.order)
 
     def url_with(self, **changes):
         """This search's query string with some parameters changed (None removes one), page reset."""

@@ -93,14 +93,19 @@ HEADLINE = (f"StartSel={marks.START}, StopSel={marks.STOP}, MaxFragments=2, MinW
             'FragmentDelimiter=" … "')
 
 
+# ts_headline reads "<b>" in plain text as markup and drops it: hide "<" from it, then restore.
+LT_STANDIN = "\ue002"
+
+
 def highlights(cursor, query, article_ids):
     if not article_ids:
         return {}
     cursor.execute(
-        f"""SELECT id, ts_headline('{CONFIG}', title, {TSQUERY}, %s),
-                   ts_headline('{CONFIG}', body_text, {TSQUERY}, %s)
+        f"""SELECT id, ts_headline('{CONFIG}', replace(title, '<', '{LT_STANDIN}'), {TSQUERY}, %s),
+                   ts_headline('{CONFIG}', replace(body_text, '<', '{LT_STANDIN}'), {TSQUERY}, %s)
             FROM articles_article WHERE id = ANY(%s)""",
         [*_tsquery_params(query), f"HighlightAll=true, StartSel={marks.START}, StopSel={marks.STOP}",
          *_tsquery_params(query), HEADLINE, list(article_ids)],
     )
-    return {pk: (marks.to_html(title), marks.to_html(snippet)) for pk, title, snippet in cursor.fetchall()}
+    return {pk: (marks.to_html(title.replace(LT_STANDIN, "<")), marks.to_html(snippet.replace(LT_STANDIN, "<")))
+            for pk, title, snippet in cursor.fetchall()}

@@ -127,4 +127,9 @@ def _with_prefix(terms, text):
     last = terms[-1]
     if last.negated or last.is_phrase or len(last.tokens[0]) < MIN_PREFIX:
         return terms
-    return terms[:-1] + [Term(last.tokens, prefix=True)]
+    # Stemmers rewrite a final y ("pyongy" -> "pyongi"), which would then miss "pyongyang"; the
+    # prefix without it still finds every word the reader may be typing.
+    stem = last.tokens[0][:-1] if last.tokens[0][-1:].lower() == "y" else last.tokens[0]
+    if len(stem) < MIN_PREFIX:
+        return terms
+    return terms[:-1] + [Term((stem,), prefix=True)]

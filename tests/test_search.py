@@ -1,0 +1,202 @@
+"""/search/: ranking, stemming, phrases, exclusions, facets, snippets and garbage input, on
+whichever database runs the suite (SQLite FTS5, or PostgreSQL in the second pass)."""
+import re
+from datetime import timedelta
+
+import pytest
+import time_machine
+from bs4 import BeautifulSoup
+from django.utils import timezone
+
+from articles.search import search
+from tests.factories import make_article, make_author, make_category, make_entity
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(text, **kwargs):
+    return [article.title for article in search(text, **kwargs)[:50]]
+
+
+def page(client, query_string):
+    response = client.get(f"/search/?{query_string}")
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def result_titles(soup):
+    return [h.get_text() for h in soup.select(".search-result .card-title")]
+
+
+def test_title_match_ranks_above_name_match_above_body_match():
+    make_article("Ports and shipping", body="<p>Tariffs, tariffs and more tariffs on every route.</p>")
+    make_article("Shipping news", entities=[make_entity("Tariffs")], body="<p>Nothing else.</p>")
+    make_article("Tariffs in the Yellow Sea", body="<p>A short note.</p>")
+    assert titles("tariffs") == ["Tariffs in the Yellow Sea", "Shipping news", "Ports and shipping"]
+
+
+def test_stemming_case_and_diacritics_are_ignored():
+    make_article("Economic Sanctions Revisited")
+    make_article("A Café in Pyongyang")
+    assert titles("sanction") == ["Economic Sanctions Revisited"]
+    assert titles("SANCTIONED") == ["Economic Sanctions Revisited"]
+    assert titles("cafe pyongyang") == ["A Café in Pyongyang"]
+
+
+def test_quoted_phrase_needs_the_words_together():
+    make_article("Trade agreement signed", body="<p>Both sides welcomed it.</p>")
+    make_article("Agreement on fishing", body="<p>Trade was not discussed.</p>")
+    assert titles('"trade agreement"') == ["Trade agreement signed"]
+    assert set(titles("trade agreement")) == {"Trade agreement signed", "Agreement on fishing"}
+
+
+def test_excluded_words_and_phrases_remove_articles():
+    make_article("Nuclear talks with Iran")
+    make_article("Nuclear talks in Seoul")
+    assert titles("nuclear -iran") == ["Nuclear talks in Seoul"]
+    assert titles('nuclear -"in Seoul"') == ["Nuclear talks with Iran"]
+    assert titles("-nuclear") == []  # nothing to look for, only things to leave out
+
+
+def test_last_word_matches_as_a_prefix():
+    make_article("Pyongyang looks abroad")
+    make_article("Pyongsan county report")
+    assert set(titles("pyong")) == {"Pyongyang looks abroad", "Pyongsan county report"}
+    assert titles("pyong looks") == []  # only the last word is a prefix
+    assert titles("looks pyongy") == ["Pyongyang looks abroad"]
+
+
+def test_author_and_entity_names_are_searched():
+    make_article("Weekly briefing", authors=[make_author("Matthew Nitkoski")])
+    make_article("Another briefing", entities=[make_entity("Kaesong", kind="place", aliases=["Gaeseong"])])
+    assert titles("nitkoski") == ["Weekly briefing"]
+    assert titles("gaeseong") == ["Another briefing"]
+
+
+def test_drafts_review_and_scheduled_articles_are_not_found():
+    make_article("Visible embargo note")
+    make_article("Draft embargo note", status="draft")
+    make_article("Review embargo note", status="review")
+    make_article("Scheduled embargo note", days_ago=-1)
+    assert titles("embargo") == ["Visible embargo note"]
+
+
+def test_scheduled_article_enters_results_when_its_time_comes(client):
+    make_article("Tomorrow's embargo piece", published_at=timezone.now() + timedelta(hours=2))
+    assert result_titles(page(client, "q=embargo")) == []
+    with time_machine.travel(timezone.now() + timedelta(hours=3)):
+        assert result_titles(page(client, "q=embargo")) == ["Tomorrow's embargo piece"]
+
+
+def test_page_shows_count_highlighted_snippet_and_escapes_everything_else(client):
+    make_article("<script>alert(1)</script> Sanctions & ships",
+                 body="<p>Before &lt;b&gt;bold&lt;/b&gt; new sanctions on shipping &amp; more.</p>")
+    soup = page(client, "q=sanctions")
+    assert soup.select_one(".result-count").get_text().startswith("1 result for")
+    snippet = soup.select_one(".search-snippet")
+    assert [mark.get_text() for mark in snippet.select("mark")] == ["sanctions"]
+    assert "<b>bold</b>" in snippet.get_text()  # the text's angle brackets shown, not obeyed
+    assert snippet.select("b") == [] and soup.select(".search-result script") == []
+    title = soup.select_one(".search-result .card-title a")
+    assert title.select_one("mark").get_text() == "Sanctions"
+    assert "<script>alert(1)</script>" in title.get_text()
+
+
+def test_pagination_and_date_sort(client):
+    for day in range(12):
+        make_article(f"Monsoon report {day}", days_ago=day + 1)
+    soup = page(client, "q=monsoon&sort=date")
+    assert result_titles(soup) == [f"Monsoon report {day}" for day in range(10)]
+    assert soup.select_one(".pagination a[rel=next]")["href"] == "?q=monsoon&sort=date&page=2"
+    assert result_titles(page(client, "q=monsoon&sort=date&page=2")) == ["Monsoon report 10", "Monsoon report 11"]
+    assert len(result_titles(page(client, "q=monsoon"))) == 10
+
+
+def test_facets_count_and_link_to_a_narrower_search(client):
+    russia = make_entity("Russia", kind="place", slug="russia")
+    trade_cat = make_category("Trade", slug="trade")
+    ann = make_author("Ann Lee", slug="ann-lee")
+    make_article("Trade with Russia", entities=[russia], categories=[trade_cat], authors=[ann],
+                 published_at=timezone.now().replace(year=2015, month=6))
+    make_article("Trade with Japan", categories=[trade_cat], published_at=timezone.now().replace(year=2016, month=6))
+    make_article("Trade in Russia again", entities=[russia], published_at=timezone.now().replace(year=2016, month=3))
+    soup = page(client, "q=trade")
+    facets = {a.get_text(): a.find_next_sibling("span").get_text() for a in soup.select(".facets a")}
+    assert facets["Russia"] == "(2)" and facets["Trade"] == "(2)" and facets["Ann Lee"] == "(1)"
+    assert facets["2016"] == "(2)" and facets["2015"] == "(1)"
+    place_heading = soup.find("h3", string="Place")
+    assert place_heading.find_next("a").get_text() == "Russia"
+    russia_link = soup.find("a", string="Russia")["href"]
+    assert russia_link == "?q=trade&entity=russia"
+    assert sorted(result_titles(page(client, russia_link[1:]))) == ["Trade in Russia again", "Trade with Russia"]
+    assert result_titles(page(client, "q=trade&entity=russia&year=2015")) == ["Trade with Russia"]
+    assert result_titles(page(client, "q=trade&category=trade&author=ann-lee")) == ["Trade with Russia"]
+    assert result_titles(page(client, "q=trade&entity=no-such-entity")) == []
+
+
+def test_empty_query_shows_help(client):
+    soup = page(client, "q=")
+    assert "quotes" in soup.select_one(".search-help").get_text()
+    assert soup.select(".result-count") == []
+
+
+def test_no_match_suggests_a_close_entity_or_author_name(client):
+    make_article("Something", entities=[make_entity("Pyongyang", kind="place")], authors=[make_author("Matthew Nitkoski")])
+    soup = page(client, "q=pyongyanh")
+    assert soup.select_one(".did-you-mean a").get_text() == "Pyongyang"
+    assert soup.select_one(".did-you-mean a")["href"] == "?q=Pyongyang"
+    assert page(client, "q=nitkowski").select_one(".did-you-mean a").get_text() == "Matthew Nitkoski"
+
+
+GARBAGE = [
+    '"unbalanced', 'trade"', '"', "-", "--", "- -", "*", "trade*", "NEAR(a b)", "a AND OR NOT b", "title:trade",
+    "{title}: x", "(((", "^trade", "trade OR", "' OR 1=1 --", "\x00\x01\x1f", "\u0000trade", "😀🇰🇷", "трейд",
+    "貿易", "ـــ", "x" * 10_000, "word " * 2_000, "%s %(q)s {0}", "\ue000mark\ue001", "\\", "NOT", "near/3",
+]
+
+
+@pytest.mark.parametrize("text", GARBAGE)
+def test_any_input_gives_a_normal_page(client, text):
+    make_article("Trade and sanctions")
+    response = client.get("/search/", {"q": text, "sort": text[:20], "year": text[:10], "page": "1"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("query_string", ["q=trade&page=abc", "q=trade&page=99", "q=trade&year=abc&category=%%%"])
+def test_bad_page_or_filter_values_never_give_a_500(client, query_string):
+    make_article("Trade and sanctions")
+    assert client.get(f"/search/?{query_string}").status_code in (200, 404)
+
+
+def test_search_page_is_never_cached(client):
+    assert "no-store" in client.get("/search/?q=trade")["Cache-Control"]
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_search_page_query_count_does_not_grow_with_results(client, count, django_assert_max_num_queries):
+    entity, author, category = make_entity(), make_author(), make_category()
+    for n in range(count):
+        make_article(f"Harbour report {n}", entities=[entity, make_entity()], authors=[author, make_author()],
+                     categories=[category])
+    # count, ranked ids, cards + 2 prefetches, highlights, 4 facets, Total Index
+    with django_assert_max_num_queries(11):
+        soup = page(client, "q=harbour")
+    assert len(result_titles(soup)) == min(count, 10)
+
+
+def test_many_matches_rank_title_matches_first_then_newest(settings, monkeypatch):
+    import articles.search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 3)
+    for day in range(4):
+        make_article(f"Note {day}", body="<p>about fisheries</p>", days_ago=day + 1)
+    make_article("Fisheries policy", days_ago=30)
+    assert titles("fisheries") == ["Fisheries policy", "Note 0", "Note 1", "Note 2", "Note 3"]
+    results = search("fisheries")
+    assert [a.title for a in results[1:3]] == ["Note 0", "Note 1"]
+
+
+def test_snippet_html_escapes_everything_but_marks():
+    from articles.search.marks import START, STOP, to_html
+
+    assert to_html(f"a <i>&{START}x<y{STOP} {START}z") == "a &lt;i&gt;&amp;<mark>x&lt;y</mark> z"
