@@ -156,7 +156,15 @@ class Entity(TagBase):
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The one definition of public: published, and its time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(self.public())
+
+    def unpublished(self):
+        """Everything published() leaves out (drafts, reviews, scheduled): search counts by difference."""
+        return self.exclude(self.public())
+
+    @staticmethod
+    def public():
+        return Q(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def visible_to(self, user):
         """Staff see everything (for previews); everyone else sees published()."""

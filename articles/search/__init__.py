@@ -8,6 +8,7 @@ unpublishing and scheduled dates need no reindexing and no cron job.
 from functools import cached_property
 
 from django.db import connection
+from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
 from articles.models import Article
@@ -34,8 +35,11 @@ def backend(conn=None):
 
 
 def search(text, articles=None, order="relevance"):
-    """The published articles matching the reader's text, as a paginator-friendly sequence."""
-    return SearchResults(parse(text), articles if articles is not None else Article.objects.published(), order)
+    """The published articles (or these `articles`, narrowed by filters) matching the reader's
+    text, as a paginator-friendly sequence."""
+    if articles is None:
+        return SearchResults(parse(text), Article.objects.published(), order, narrowed=False)
+    return SearchResults(parse(text), articles, order)
 
 
 def _sql(queryset):
@@ -49,9 +53,12 @@ class SearchResults:
     `search_snippet`: safe HTML with the matched words in <mark>.
     """
 
-    def __init__(self, query, candidates, order="relevance"):
-        self.query, self.candidates, self.order = query, candidates, order
+    def __init__(self, query, candidates, order="relevance", narrowed=True):
+        """`candidates`: the published articles the search may return; `narrowed`: False when
+        they are all of them, so counts can come from the index alone."""
+        self.query, self.candidates, self.order, self.narrowed = query, candidates, order, narrowed
         self.backend = backend()
+        self._first_ids = []
 
     def _matching(self, queryset, heading_only=False):
         if not self.query:
@@ -65,7 +72,24 @@ class SearchResults:
 
     @cached_property
     def total(self):
-        return self.matches.count() if self.query else 0
+        return self._count() if self.query else 0
+
+    def _count(self, heading_only=False):
+        if self.narrowed:
+            return self._matching(self.candidates, heading_only).count()
+        # Every published article may match: count the index's matches and take away the few
+        # unpublished ones among them, rather than checking 100,000 matches one by one.
+        with connection.cursor() as cursor:
+            cursor.execute(*self.backend.count_sql(self.query, heading_only))
+            indexed = cursor.fetchone()[0]
+        hidden = Article.objects.unpublished().filter(
+            RawSQL(*self.backend.row_matches_sql(self.query, heading_only), output_field=BooleanField()))
+        return indexed - hidden.count()
+
+    @cached_property
+    def heading_total(self):
+        """How many articles match in their title or names (ranked first when matches are many)."""
+        return self._count(heading_only=True)
 
     def count(self):
         return self.total
@@ -95,15 +119,24 @@ class SearchResults:
         return results
 
     def ids(self, offset, limit):
-        """Ids of the matching articles, in the chosen order."""
+        """Ids of the matching articles, in the chosen order (the first ones asked for are kept:
+        facets and the first page both want them)."""
         if not self.total or limit <= 0:
             return []
+        if offset + limit <= len(self._first_ids) or len(self._first_ids) == self.total:
+            return self._first_ids[offset:offset + limit]
+        ids = self._ids(offset, limit)
+        if offset == 0:
+            self._first_ids = ids
+        return ids
+
+    def _ids(self, offset, limit):
         if self.order == "date":
             return self._newest(self.matches, offset, limit)
         if self.total <= RANK_LIMIT:
             return self._ranked(offset, limit)
         # Many matches: rank the title/name matches, then the body-only ones newest first.
-        heading_total = self._matching(self.candidates, heading_only=True).count()
+        heading_total = self.heading_total
         ids = self._ranked(offset, limit, heading_only=True) if offset < heading_total else []
         if len(ids) < limit:
             body = self.matches.exclude(pk__in=RawSQL(*self.backend.match_sql(self.query, heading_only=True)))

@@ -3,10 +3,10 @@ each a link that narrows the search; and "did you mean" names for searches that 
 import difflib
 from dataclasses import dataclass
 
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Q
+from django.utils.timezone import localtime
 
-from articles.models import Article, Author, Category, Entity, EntityKind
+from articles.models import Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Entity, EntityKind
 from articles.names import name_key
 
 # Above this many matches, facets count the best FACET_SAMPLE of them: exact counts over
@@ -42,21 +42,33 @@ def build_facets(scope, link, active):
     def values(param, rows):
         return [FacetValue(label, count, link(param, key), active.get(param) == str(key)) for key, label, count in rows]
 
-    categories = (Category.objects.filter(article_categories__article__in=scope)
-                  .annotate(hits=Count("article_categories")).order_by("-hits", "name")[:TOP])
-    authors = (Author.objects.filter(article_authors__article__in=scope)
-               .annotate(hits=Count("article_authors")).order_by("-hits", "name")[:TOP])
-    entities = list(Entity.objects.filter(article_links__content_object__in=scope)
-                    .annotate(hits=Count("article_links")).order_by("-hits", "name")[:TOP * 5])
-    years = (scope.order_by().annotate(year=ExtractYear("published_at")).values("year")
-             .annotate(hits=Count("pk")).order_by("-year"))
-    facets = [Facet("category", "Category", values("category", [(c.slug, c.name, c.hits) for c in categories]))]
+    # Counted from the link tables, which the scope's ids reach through their (article, ...) indexes.
+    categories = top(ArticleCategory.objects.filter(article__in=scope), "category", TOP)
+    authors = top(ArticleAuthor.objects.filter(article__in=scope), "author", TOP)
+    entities = top(ArticleEntity.objects.filter(content_object__in=scope), "tag", TOP * 5, "tag__kind")
+    facets = [Facet("category", "Category", values("category", categories))]
     for kind, label in EntityKind.choices:
-        rows = [(e.slug, e.name, e.hits) for e in entities if e.kind == kind][:TOP]
-        facets.append(Facet("entity", label, values("entity", rows)))
-    facets.append(Facet("author", "Author", values("author", [(a.slug, a.name, a.hits) for a in authors])))
-    facets.append(Facet("year", "Year", values("year", [(y["year"], y["year"], y["hits"]) for y in years])))
+        facets.append(Facet("entity", label, values("entity", [row[:3] for row in entities if row[3] == kind][:TOP])))
+    facets.append(Facet("author", "Author", values("author", authors)))
+    facets.append(Facet("year", "Year", values("year", years(scope))))
     return [facet for facet in facets if facet.values]
+
+
+def top(links, field, limit, *extra):
+    """[(slug, name, count, *extra)] of the most linked `field` rows, most first."""
+    rows = (links.values(f"{field}__slug", f"{field}__name", *extra).annotate(hits=Count("pk"))
+            .order_by("-hits", f"{field}__name")[:limit])
+    return [(row[f"{field}__slug"], row[f"{field}__name"], row["hits"], *(row[e] for e in extra)) for row in rows]
+
+
+def years(scope):
+    """[(year, year, count)], newest first, years as the site's time zone has them."""
+    first = Article.objects.published().order_by("published_at").values_list("published_at", flat=True).first()
+    if first is None:
+        return []
+    span = range(localtime(first).year, localtime().year + 1)
+    counts = scope.aggregate(**{f"y{year}": Count("pk", filter=Q(published_at__year=year)) for year in span})
+    return [(year, year, counts[f"y{year}"]) for year in reversed(span) if counts[f"y{year}"]]
 
 
 def did_you_mean(query, limit=3):

@@ -53,7 +53,7 @@ class SearchForm(forms.Form):
         return articles
 
     def results(self):
-        return SearchResults(parse(self.text), self.candidates(), self.order)
+        return SearchResults(parse(self.text), self.candidates(), self.order, narrowed=bool(self.active_filters))
 
     def url_with(self, **changes):
         """This search's query string with some parameters changed (None removes one), page reset."""

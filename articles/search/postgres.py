@@ -82,6 +82,16 @@ def match_sql(query, heading_only=False):
 ROW_REF = f"{TABLE}.article_id"
 
 
+def count_sql(query, heading_only=False):
+    condition, params = match_condition(query, heading_only)
+    return f"SELECT count(*) FROM {TABLE} WHERE {condition}", params
+
+
+def row_matches_sql(query, heading_only=False, row="articles_article.id"):
+    condition, params = match_condition(query, heading_only)
+    return f"EXISTS (SELECT 1 FROM {TABLE} WHERE {condition} AND article_id = {row})", params
+
+
 def ranked_ids_sql(query, scope_sql, scope_params, offset, limit, heading_only=False):
     condition, params = match_condition(query, heading_only)
     sql = (f"SELECT article_id FROM {TABLE} WHERE {condition} AND EXISTS ({scope_sql}) "

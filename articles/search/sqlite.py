@@ -57,6 +57,17 @@ def match_sql(query, heading_only=False):
     return f"SELECT rowid FROM {TABLE} WHERE {condition}", params
 
 
+def count_sql(query, heading_only=False):
+    condition, params = match_condition(query, heading_only)
+    return f"SELECT count(*) FROM {TABLE} WHERE {condition}", params
+
+
+def row_matches_sql(query, heading_only=False, row="articles_article.id"):
+    """EXISTS clause: does the article `row` match? (FTS5 seeks the rowid in the match.)"""
+    condition, params = match_condition(query, heading_only)
+    return f"EXISTS (SELECT 1 FROM {TABLE} WHERE {condition} AND rowid = {row})", params
+
+
 def ranked_ids_sql(query, scope_sql, scope_params, offset, limit, heading_only=False):
     """Matching ids within a scope (SQL correlated on ROW_REF), best first: bm25 with column weights."""
     condition, params = match_condition(query, heading_only)
