@@ -82,9 +82,26 @@ class SearchResults:
         with connection.cursor() as cursor:
             cursor.execute(*self.backend.count_sql(self.query, heading_only))
             indexed = cursor.fetchone()[0]
-        hidden = Article.objects.unpublished().filter(
-            RawSQL(*self.backend.row_matches_sql(self.query, heading_only), output_field=BooleanField()))
-        return indexed - hidden.count()
+        return indexed - len(self._hidden(heading_only))
+
+    def _hidden(self, heading_only=False):
+        """Ids of unpublished articles that match (in the title or names, if asked)."""
+        if heading_only:
+            return self._hidden_in_heading
+        return self._hidden_matches
+
+    def _unpublished_matching(self, articles, heading_only):
+        condition = RawSQL(*self.backend.row_matches_sql(self.query, heading_only), output_field=BooleanField())
+        return set(articles.filter(condition).values_list("pk", flat=True))
+
+    @cached_property
+    def _hidden_matches(self):
+        return self._unpublished_matching(Article.objects.unpublished(), heading_only=False)
+
+    @cached_property
+    def _hidden_in_heading(self):
+        hidden = self._hidden_matches
+        return self._unpublished_matching(Article.objects.filter(pk__in=hidden), True) if hidden else set()
 
     @cached_property
     def heading_total(self):
@@ -147,13 +164,20 @@ class SearchResults:
         return list(queryset.order_by("-published_at", "-pk").values_list("pk", flat=True)[offset:offset + limit])
 
     def _ranked(self, offset, limit, heading_only=False):
-        # The index drives; each match is checked against the candidates (published, filters).
-        row = RawSQL(self.backend.ROW_REF, [])
-        scope_sql, scope_params = _sql(self.candidates.filter(pk=row).values("pk"))
-        sql, params = self.backend.ranked_ids_sql(self.query, scope_sql, scope_params, offset, limit, heading_only)
+        if self.narrowed:
+            # The index drives; each match is checked against the candidates (published, filters).
+            row = RawSQL(self.backend.ROW_REF, [])
+            scope_sql, scope_params = _sql(self.candidates.filter(pk=row).values("pk"))
+        else:
+            # Rank straight from the index, asking for enough extra rows to drop unpublished ones.
+            scope_sql, scope_params = "", []
+        hidden = self._hidden(heading_only) if not self.narrowed else set()
+        sql, params = self.backend.ranked_ids_sql(self.query, scope_sql, scope_params, 0, offset + limit + len(hidden),
+                                                  heading_only)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return [pk for (pk,) in cursor.fetchall()]
+            ids = [pk for (pk,) in cursor.fetchall() if pk not in hidden]
+        return ids[offset:offset + limit]
 
 
 # Keeping the index: every write goes through these, from signals, bulk imports and the command.

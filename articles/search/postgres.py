@@ -94,7 +94,8 @@ def row_matches_sql(query, heading_only=False, row="articles_article.id"):
 
 def ranked_ids_sql(query, scope_sql, scope_params, offset, limit, heading_only=False):
     condition, params = match_condition(query, heading_only)
-    sql = (f"SELECT article_id FROM {TABLE} WHERE {condition} AND EXISTS ({scope_sql}) "
+    scope = f" AND EXISTS ({scope_sql})" if scope_sql else ""
+    sql = (f"SELECT article_id FROM {TABLE} WHERE {condition}{scope} "
            f"ORDER BY ts_rank(document, {TSQUERY}) DESC, article_id DESC LIMIT %s OFFSET %s")
     return sql, [*params, *scope_params, *_tsquery_params(query), limit, offset]
 

@@ -71,8 +71,9 @@ def row_matches_sql(query, heading_only=False, row="articles_article.id"):
 def ranked_ids_sql(query, scope_sql, scope_params, offset, limit, heading_only=False):
     """Matching ids within a scope (SQL correlated on ROW_REF), best first: bm25 with column weights."""
     condition, params = match_condition(query, heading_only)
+    scope = f" AND EXISTS ({scope_sql})" if scope_sql else ""
     weights = ", ".join(str(w) for w in WEIGHTS)
-    sql = (f"SELECT rowid FROM {TABLE} WHERE {condition} AND EXISTS ({scope_sql}) "
+    sql = (f"SELECT rowid FROM {TABLE} WHERE {condition}{scope} "
            f"ORDER BY bm25({TABLE}, {weights}), rowid DESC LIMIT %s OFFSET %s")
     return sql, [*params, *scope_params, limit, offset]
 
