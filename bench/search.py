@@ -100,12 +100,14 @@ def measure(repeat, baseline_runs):
     client = Client()
 
     def search_function(q, extra):
-        form = SearchForm(QueryDict(f"{extra}&" if extra else "", mutable=True) | {"q": q})
+        params = QueryDict(extra, mutable=True)
+        params["q"] = q
+        form = SearchForm(params)
         results = form.results()
         return results.count(), results[0:10]
 
     def page(q, extra):
-        response = client.get("/search/", QueryDict(extra, mutable=True) | {"q": q})
+        response = client.get(f"/search/?{extra}", {"q": q})
         assert response.status_code in (200, 404), (q, extra, response.status_code)
 
     def baseline(q, extra):

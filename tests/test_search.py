@@ -112,7 +112,10 @@ def test_pagination_and_date_sort(client):
     assert len(result_titles(page(client, "q=monsoon"))) == 10
 
 
-def test_facets_count_and_link_to_a_narrower_search(client):
+@pytest.mark.parametrize("narrow_limit", [20000, 0], ids=["listed-candidates", "too-many-to-list"])
+def test_facets_count_and_link_to_a_narrower_search(client, monkeypatch, narrow_limit):
+    monkeypatch.setattr("articles.search.NARROW_LIMIT", narrow_limit)
+    make_article("Trade draft with Russia", status="draft", entities=[make_entity("Moscow", slug="moscow")])
     russia = make_entity("Russia", kind="place", slug="russia")
     trade_cat = make_category("Trade", slug="trade")
     ann = make_author("Ann Lee", slug="ann-lee")
@@ -132,6 +135,10 @@ def test_facets_count_and_link_to_a_narrower_search(client):
     assert result_titles(page(client, "q=trade&entity=russia&year=2015")) == ["Trade with Russia"]
     assert result_titles(page(client, "q=trade&category=trade&author=ann-lee")) == ["Trade with Russia"]
     assert result_titles(page(client, "q=trade&entity=no-such-entity")) == []
+    assert "Moscow" not in soup.get_text()  # the draft's entity is not a facet
+    sorted_by_date = page(client, "q=trade&category=trade&sort=date")
+    assert result_titles(sorted_by_date) == ["Trade with Japan", "Trade with Russia"]
+    assert sorted_by_date.select_one(".result-count").get_text().startswith("2 results")
 
 
 def test_empty_query_shows_help(client):

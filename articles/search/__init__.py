@@ -22,6 +22,8 @@ __all__ = ["Query", "SearchResults", "backend", "parse", "search"]
 # score; the rest follow newest first. Scoring every one of 100,000 matches of a common word
 # costs far more than it tells a reader.
 RANK_LIMIT = 5000
+# Filters that leave at most this many candidates are searched by listing their ids.
+NARROW_LIMIT = 20000
 
 
 def backend(conn=None):
@@ -58,7 +60,7 @@ class SearchResults:
         they are all of them, so counts can come from the index alone."""
         self.query, self.candidates, self.order, self.narrowed = query, candidates, order, narrowed
         self.backend = backend()
-        self._first_ids = []
+        self._first_ids, self._hidden_ids = [], {}
 
     def _matching(self, queryset, heading_only=False):
         if not self.query:
@@ -68,11 +70,22 @@ class SearchResults:
     @cached_property
     def matches(self):
         """The matching articles as a QuerySet (for counts and facets)."""
+        if self._narrow_ids is not None:
+            return Article.objects.filter(pk__in=self._narrow_ranked)
         return self._matching(self.candidates)
 
     @cached_property
     def total(self):
-        return self._count() if self.query else 0
+        if not self.query:
+            return 0
+        if self._narrow_ids is not None:
+            return len(self._narrow_ranked)
+        return self._count()
+
+    @cached_property
+    def heading_total(self):
+        """How many articles match in their title or names (ranked first when matches are many)."""
+        return self._count(heading_only=True)
 
     def _count(self, heading_only=False):
         if self.narrowed:
@@ -84,29 +97,38 @@ class SearchResults:
             indexed = cursor.fetchone()[0]
         return indexed - len(self._hidden(heading_only))
 
+    def _among(self, article_ids, heading_only=False):
+        """The matching articles among these ids, best first."""
+        if not article_ids:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(*self.backend.ranked_among_sql(self.query, article_ids, heading_only))
+            return [pk for (pk,) in cursor.fetchall()]
+
+    @cached_property
+    def _narrow_ids(self):
+        """The candidates' ids when filters leave few enough to list (then one index query
+        ranks them all), else None."""
+        if not self.narrowed or not self.query:
+            return None
+        article_ids = list(self.candidates.order_by().values_list("pk", flat=True)[:NARROW_LIMIT + 1])
+        return article_ids if len(article_ids) <= NARROW_LIMIT else None
+
+    @cached_property
+    def _narrow_ranked(self):
+        return self._among(self._narrow_ids)
+
+    @cached_property
+    def _unpublished_ids(self):
+        # Ordered as the (status, published_at) index is, so SQLite reads that small index
+        # instead of every row of the table.
+        return list(Article.objects.unpublished().order_by("status", "published_at").values_list("pk", flat=True))
+
     def _hidden(self, heading_only=False):
         """Ids of unpublished articles that match (in the title or names, if asked)."""
-        if heading_only:
-            return self._hidden_in_heading
-        return self._hidden_matches
-
-    def _unpublished_matching(self, articles, heading_only):
-        condition = RawSQL(*self.backend.row_matches_sql(self.query, heading_only), output_field=BooleanField())
-        return set(articles.filter(condition).values_list("pk", flat=True))
-
-    @cached_property
-    def _hidden_matches(self):
-        return self._unpublished_matching(Article.objects.unpublished(), heading_only=False)
-
-    @cached_property
-    def _hidden_in_heading(self):
-        hidden = self._hidden_matches
-        return self._unpublished_matching(Article.objects.filter(pk__in=hidden), True) if hidden else set()
-
-    @cached_property
-    def heading_total(self):
-        """How many articles match in their title or names (ranked first when matches are many)."""
-        return self._count(heading_only=True)
+        if heading_only not in self._hidden_ids:
+            self._hidden_ids[heading_only] = set(self._among(self._unpublished_ids, heading_only))
+        return self._hidden_ids[heading_only]
 
     def count(self):
         return self.total
@@ -148,6 +170,8 @@ class SearchResults:
         return ids
 
     def _ids(self, offset, limit):
+        if self._narrow_ids is not None and self.order != "date":
+            return self._narrow_ranked[offset:offset + limit]
         if self.order == "date":
             return self._newest(self.matches, offset, limit)
         if self.total <= RANK_LIMIT:
@@ -166,8 +190,7 @@ class SearchResults:
     def _ranked(self, offset, limit, heading_only=False):
         if self.narrowed:
             # The index drives; each match is checked against the candidates (published, filters).
-            row = RawSQL(self.backend.ROW_REF, [])
-            scope_sql, scope_params = _sql(self.candidates.filter(pk=row).values("pk"))
+            scope_sql, scope_params = _sql(self.candidates.values("pk"))
         else:
             # Rank straight from the index, asking for enough extra rows to drop unpublished ones.
             scope_sql, scope_params = "", []

@@ -79,22 +79,21 @@ def match_sql(query, heading_only=False):
     return f"SELECT article_id FROM {TABLE} WHERE {condition}", params
 
 
-ROW_REF = f"{TABLE}.article_id"
-
-
 def count_sql(query, heading_only=False):
     condition, params = match_condition(query, heading_only)
     return f"SELECT count(*) FROM {TABLE} WHERE {condition}", params
 
 
-def row_matches_sql(query, heading_only=False, row="articles_article.id"):
+def ranked_among_sql(query, article_ids, heading_only=False):
     condition, params = match_condition(query, heading_only)
-    return f"EXISTS (SELECT 1 FROM {TABLE} WHERE {condition} AND article_id = {row})", params
+    return (f"SELECT article_id FROM {TABLE} WHERE {condition} AND article_id = ANY(%s) "
+            f"ORDER BY ts_rank(document, {TSQUERY}) DESC, article_id DESC",
+            [*params, list(article_ids), *_tsquery_params(query)])
 
 
 def ranked_ids_sql(query, scope_sql, scope_params, offset, limit, heading_only=False):
     condition, params = match_condition(query, heading_only)
-    scope = f" AND EXISTS ({scope_sql})" if scope_sql else ""
+    scope = f" AND article_id IN ({scope_sql})" if scope_sql else ""
     sql = (f"SELECT article_id FROM {TABLE} WHERE {condition}{scope} "
            f"ORDER BY ts_rank(document, {TSQUERY}) DESC, article_id DESC LIMIT %s OFFSET %s")
     return sql, [*params, *scope_params, *_tsquery_params(query), limit, offset]
