@@ -6,4 +6,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Content"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from django.db.models.signals import pre_save
+
+        from . import signals, workflow  # noqa: F401
+
+        pre_save.connect(workflow.remember_old_url, sender="articles.Article", dispatch_uid="remember_old_url")

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import preview, views
 
 app_name = "articles"
 
@@ -18,4 +18,5 @@ urlpatterns = [
     path("author/<str:slug>/", views.AuthorView.as_view(), name="author"),
     path("series/<str:slug>/", views.SeriesView.as_view(), name="series"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("preview/<str:token>/", preview.ArticlePreviewView.as_view(), name="preview"),
 ]

@@ -1,6 +1,7 @@
 """Public pages: thin generic views over Article.objects.published()."""
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView, MonthArchiveView, RedirectView, YearArchiveView
 
 from .models import Article, Author, Category, Entity, EntityKind, EntityRedirect, Series
@@ -56,6 +57,13 @@ class ArticleDetailView(DetailView):
             related_articles=Article.objects.published().related_to(article)[:5],
             **kwargs,
         )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["is_preview"]:  # never kept by a cache, never indexed
+            patch_cache_control(response, private=True, no_store=True)
+            response.headers["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
 
 def entity_groups(article):
