@@ -4,6 +4,7 @@ actions, previews of unsaved changes, revision diffs, and the checks editors exp
 Used by ArticleAdmin as a mixin; the rules themselves live in articles/workflow.py.
 """
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -163,7 +164,7 @@ class WorkflowAdminMixin:
 
     @admin.display(description="Share a preview")
     def share_preview_link(self, obj):
-        url = preview.shared_preview_url(obj)
+        url = settings.SITE_URL.rstrip("/") + preview.shared_preview_url(obj)
         days = preview.link_max_age() // 86400
         return format_html('<a href="{}">{}</a><br>Anyone with this link can read the saved version for {} days.',
                            url, url, days)

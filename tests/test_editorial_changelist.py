@@ -42,4 +42,3 @@ def test_change_list_queries_do_not_grow_from_10_to_10000_articles(role):
     many, html = queries_for(client, "/admin/articles/article/")
     assert "10000 articles" in html or "10,000 articles" in html
     assert many == few, f"{few} queries at 10 articles, {many} at 10,000"
-    print(f"{role}: {many} queries per change-list page")

@@ -311,3 +311,15 @@ def test_form_shows_word_count_and_reading_time(edith):
     html = login(edith).get(change_url(article)).content.decode()
     assert "460" in html
     assert "about 2 min" in html
+
+
+def test_contributor_picks_entities_and_authors_but_cannot_manage_them(carla, edith):
+    make_entity("Kaesong", kind="place")
+    contributor = login(carla)
+    response = contributor.get("/admin/autocomplete/", {"term": "Kaes", "app_label": "articles",
+                                                        "model_name": "articleentity", "field_name": "tag"})
+    assert [r["text"] for r in response.json()["results"]] == ["Kaesong"]
+    for url in ("/admin/articles/author/add/", "/admin/articles/entity/add/", "/admin/articles/category/add/",
+                "/admin/articles/series/add/"):
+        assert contributor.get(url).status_code == 403
+        assert login(edith).get(url).status_code == 200
