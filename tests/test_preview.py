@@ -10,16 +10,11 @@ from reversion.models import Version
 
 from articles.models import Article
 from articles.preview import preview_token
-from tests.admin_forms import form_data
+from tests.admin_client import form_data, login
 from tests.factories import make_article, make_author, make_user
 
 pytestmark = pytest.mark.django_db
 
-
-def login(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def assert_private_preview(response):

@@ -1,20 +1,14 @@
 """Revisions (django-reversion): every admin save is kept with who and when; the history compares
 any two revisions (title, text, entities, authors), restores one, and recovers a deleted article."""
 import pytest
-from django.test import Client
 from reversion.models import Version
 
 from articles.models import Article
-from tests.admin_forms import form_data
+from tests.admin_client import form_data, login
 from tests.factories import make_article, make_author, make_entity, make_user
 
 pytestmark = pytest.mark.django_db
 
-
-def login(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def change_url(article):

@@ -1,17 +1,15 @@
 """Changing a published article's slug keeps its old address working with a 301."""
 import pytest
-from django.test import Client
 
 from articles.models import LegacyURL
-from tests.admin_forms import form_data
+from tests.admin_client import form_data, login
 from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
 
 
 def rename(article, slug):
-    client = Client()
-    client.force_login(make_user(f"ed-{slug}", "editor"))
+    client = login(make_user(f"ed-{slug}", "editor"))
     url = f"/admin/articles/article/{article.pk}/change/"
     data = form_data(client, url)
     data["slug"] = slug

@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import Article
-from tests.admin_forms import form_data
+from tests.admin_client import form_data, login
 from tests.factories import make_article, make_author, make_category, make_entity, make_user
 
 pytestmark = pytest.mark.django_db
@@ -19,11 +19,6 @@ CHANGELIST = "/admin/articles/article/"
 def change_url(article):
     return f"/admin/articles/article/{article.pk}/change/"
 
-
-def login(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
