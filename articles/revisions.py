@@ -52,7 +52,7 @@ def snapshot(version):
                       key=lambda d: (not d["is_main"], d["position"]))
     fields["authors"] = names(Author, [d["author_id"] for d in authors])
     fields["categories"] = names(Category, [d["category_id"] for d in categories])
-    fields["entities"] = [f"{name} (main)" if d["is_main"] else name
+    fields["entities"] = [f"{name}, main subject" if d["is_main"] else name
                           for name, d in zip(names(Entity, [d["tag_id"] for d in entities]), entities)]
     return fields
 
@@ -72,7 +72,7 @@ def compare(old_version, new_version):
             changes.append(Change(label, display(name, old.get(name)), display(name, new.get(name))))
     for name, label in LIST_FIELDS:
         if old[name] != new[name]:
-            changes.append(Change(label, ", ".join(old[name]), ", ".join(new[name]),
+            changes.append(Change(label, "; ".join(old[name]), "; ".join(new[name]),
                                   removed=[n for n in old[name] if n not in new[name]],
                                   added=[n for n in new[name] if n not in old[name]]))
     if old.get("body_text") != new.get("body_text"):

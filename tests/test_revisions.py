@@ -56,7 +56,7 @@ def test_diff_shows_title_text_authors_and_entities(history):
     assert "<del>Old title</del>" in html and "<ins>New title</ins>" in html
     assert "<ins>late</ins>" in html and "<ins>¶ Then they stopped.</ins>" in html
     assert "Removed: <del>Ann First</del>" in html and "Added: <ins>Bob Second</ins>" in html
-    assert "Added: <ins>Korea (main)</ins>" in html
+    assert "Added: <ins>Korea (place), main subject</ins>" in html
 
 
 def test_diff_with_a_bad_revision_id_is_a_404(history):

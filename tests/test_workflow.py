@@ -313,7 +313,7 @@ def test_contributor_picks_entities_and_authors_but_cannot_manage_them(carla, ed
     contributor = login(carla)
     response = contributor.get("/admin/autocomplete/", {"term": "Kaes", "app_label": "articles",
                                                         "model_name": "articleentity", "field_name": "tag"})
-    assert [r["text"] for r in response.json()["results"]] == ["Kaesong"]
+    assert [r["text"] for r in response.json()["results"]] == ["Kaesong (place)"]
     for url in ("/admin/articles/author/add/", "/admin/articles/entity/add/", "/admin/articles/category/add/",
                 "/admin/articles/series/add/"):
         assert contributor.get(url).status_code == 403
