@@ -93,6 +93,7 @@ class WorkflowAdminMixin:
 
     actions = ["submit_for_review", "publish_now", "unpublish"]
     object_history_template = "admin/articles/article/object_history.html"
+    change_list_template = "admin/articles/article/change_list.html"
 
     # Who sees and changes what.
 
@@ -294,6 +295,9 @@ class WorkflowAdminMixin:
         if request.method == "POST" and not self.has_change_permission(request, obj):
             raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"can_recover": workflow.is_editor(request.user), **(extra_context or {})})
 
     def recoverlist_view(self, request, extra_context=None):
         if not workflow.is_editor(request.user):

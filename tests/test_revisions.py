@@ -120,6 +120,8 @@ def test_contributor_cannot_recover_deleted_articles(history):
     client.post(f"/admin/articles/article/{article.pk}/delete/", {"post": "yes"})
     deleted = Version.objects.get_deleted(Article).get(object_id=str(article.pk))
     carla = login(make_user("carla", "contributor"))
+    assert "Recover deleted articles" not in carla.get("/admin/articles/article/").content.decode()
+    assert "Recover deleted articles" in client.get("/admin/articles/article/").content.decode()
     assert carla.get("/admin/articles/article/recover/").status_code == 403
     assert carla.post(f"/admin/articles/article/recover/{deleted.pk}/", {"title": "x"}).status_code == 403
     assert not Article.objects.filter(pk=article.pk).exists()
