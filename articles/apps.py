@@ -6,4 +6,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Content"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import caching, signals  # noqa: F401
+
+        caching.connect_signals()

@@ -158,6 +158,14 @@ class ArticleQuerySet(models.QuerySet):
         """The one definition of public: published, and its time has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def publication_times(self):
+        """{"latest": newest public published_at, "upcoming": next scheduled one}, in one query."""
+        now = timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED).aggregate(
+            latest=models.Max("published_at", filter=Q(published_at__lte=now)),
+            upcoming=models.Min("published_at", filter=Q(published_at__gt=now)),
+        )
+
     def visible_to(self, user):
         """Staff see everything (for previews); everyone else sees published()."""
         if user.is_authenticated and user.is_staff:
