@@ -55,22 +55,26 @@ def connect_signals():
 def publication_timing(generation):
     """(newest public published_at, next scheduled published_at), cached for this generation."""
     key = f"publication-timing:{generation}"
-    timing = cache.get(key)
+    timing = fresh(cache.get(key))
     if timing is None:
         from .models import Article
 
         times = Article.objects.publication_times()
-        timing = (times["latest"], times["upcoming"])
-        cache.set(key, timing, seconds_until(times["upcoming"]))
+        timing = {"latest": times["latest"], "upcoming": times["upcoming"],
+                  "fresh_until": fresh_until(times["upcoming"])}
+        cache.set(key, timing, settings.PAGE_CACHE_SECONDS)
     return timing
 
 
-def seconds_until(moment):
-    """The cache timeout: the configured one, cut short by the next scheduled publication."""
-    timeout = settings.PAGE_CACHE_SECONDS
-    if moment is not None:
-        timeout = min(timeout, max(1, int((moment - timezone.now()).total_seconds()) + 1))
-    return timeout
+def fresh_until(upcoming):
+    """When a cached page goes stale: after the configured time, or at the next scheduled publication."""
+    until = timezone.now().timestamp() + settings.PAGE_CACHE_SECONDS
+    return min(until, upcoming.timestamp()) if upcoming else until
+
+
+def fresh(entry):
+    # Checked here rather than left to the backend's expiry, so it follows this server's clock.
+    return entry if entry is not None and timezone.now().timestamp() < entry["fresh_until"] else None
 
 
 def page_key(request, generation):
@@ -97,21 +101,23 @@ class CachedPageMixin:
             return super().dispatch(request, *args, **kwargs)
         generation = content_generation()
         key = page_key(request, generation)
-        entry = cache.get(key)
+        entry = fresh(cache.get(key))
         if entry is None:
             response = super().dispatch(request, *args, **kwargs)
             if response.status_code != 200 or not hasattr(response, "context_data"):
                 return response
             entry = self.render_entry(response, generation)
-            cache.set(key, entry, seconds_until(publication_timing(generation)[1]))
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
         return self.serve_entry(request, entry)
 
     def render_entry(self, response, generation):
         response.context_data = {**(response.context_data or {}), "csrf_token": CSRF_PLACEHOLDER}
         content = response.render().content
-        latest, _upcoming = publication_timing(generation)
+        timing = publication_timing(generation)
+        latest = timing["latest"]
         changed = max(generation / 1e9, latest.timestamp() if latest else 0)
         return {
+            "fresh_until": timing["fresh_until"],
             "content": content,
             "content_type": response["Content-Type"],
             "etag": f'W/"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
