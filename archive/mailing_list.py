@@ -44,14 +44,18 @@ def confirm_url(subscriber):
 
 
 def unsubscribe_url(subscriber):
-    # No expiry: an unsubscribe link in a years-old email must still work.
-    token = signing.dumps(subscriber.token, salt=UNSUBSCRIBE_SALT)
+    # No timestamp, no expiry: one stable link per subscriber that works in a years-old email.
+    token = signing.Signer(salt=UNSUBSCRIBE_SALT).sign(subscriber.token)
     return absolute(reverse("unsubscribe", kwargs={"token": token}))
 
 
 def subscriber_for(token, salt, max_age=None):
+    """The subscriber a link names. Links with a max_age are timestamped (confirm); others are not."""
     try:
-        secret = signing.loads(token, salt=salt, max_age=max_age)
+        if max_age is None:
+            secret = signing.Signer(salt=salt).unsign(token)
+        else:
+            secret = signing.loads(token, salt=salt, max_age=max_age)
     except signing.SignatureExpired as error:
         raise BadLink(expired=True) from error
     except signing.BadSignature as error:

@@ -2,7 +2,18 @@
 import hashlib
 import time
 
+from django.conf import settings
 from django.core.cache import cache
+
+
+def client_ip(request):
+    """The visitor's address: REMOTE_ADDR, or the one our own trusted proxies put in X-Forwarded-For."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if proxies and len(forwarded) >= proxies:
+        # Entries left of the ones our proxies added were written by the client and may be forged.
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")
 
 
 class RateLimit:

@@ -143,6 +143,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))  # a hung mail server fails the send, not the page
+
+# How many proxies in front of the site append to X-Forwarded-For (0: use REMOTE_ADDR as is).
+# Per-IP limits (mailing-list sign-ups) use the address those proxies saw.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 # Longest a rendered public page stays cached; any content change drops it sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from . import mailing_list
 from .forms import SubscribeForm
+from .rate_limits import client_ip
 
 SUBSCRIBED_MESSAGE = ("Thank you. If that address is not on our list yet, we have sent it an email: "
                       "follow its link to confirm your subscription.")
@@ -21,7 +22,7 @@ def subscribe(request):
     """Ask for a subscription; the answer is the same whether the address is new, pending or active."""
     form = SubscribeForm(request.POST or None, initial={"source_page": urlsplit(request.META.get("HTTP_REFERER", "")).path})
     if request.method == "POST":
-        ip_address = request.META.get("REMOTE_ADDR")
+        ip_address = client_ip(request)
         if mailing_list.IP_LIMIT.hit(ip_address) > mailing_list.IP_LIMIT.limit:
             form.add_error(None, TOO_MANY_MESSAGE)
             return render(request, "archive/subscribe.html", {"form": form}, status=429)

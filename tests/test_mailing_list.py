@@ -217,3 +217,30 @@ def test_the_admin_lists_searches_and_exports_subscribers(staff_client):
     exported = staff_client.post("/admin/archive/subscriber/",
                                  {"action": "export_active_as_csv", "_selected_action": ids})
     assert exported.status_code == 200 and exported.content.decode().count("@example.org") == 2
+
+
+@pytest.mark.parametrize("proxies, forwarded, expected", [
+    (0, "198.51.100.7", "10.0.0.1"),                       # no trusted proxy: the header is ignored
+    (1, "198.51.100.7", "198.51.100.7"),                   # the address our proxy saw
+    (1, "6.6.6.6, 198.51.100.7", "198.51.100.7"),          # a forged entry on the left is skipped
+    (2, "6.6.6.6, 198.51.100.7, 10.0.0.2", "198.51.100.7"),
+])
+def test_the_per_ip_limit_counts_the_address_our_proxies_saw(rf, settings, proxies, forwarded, expected):
+    from archive.rate_limits import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = rf.post("/subscribe/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
+
+
+@pytest.mark.parametrize("page", ["confirmed", "unsubscribe", "unsubscribed", "invalid"])
+def test_mailing_list_pages_are_strict_html5(client, page):
+    import html5lib
+
+    subscriber = Subscriber.objects.create(email="html@example.org")
+    paths = {"confirmed": mailing_list.confirm_url(subscriber), "unsubscribe": mailing_list.unsubscribe_url(subscriber),
+             "unsubscribed": mailing_list.unsubscribe_url(subscriber), "invalid": "http://x/unsubscribe/nope/"}
+    path = "/" + paths[page].split("://", 1)[1].split("/", 1)[1]
+    response = client.post(path) if page == "unsubscribed" else client.get(path)
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(response.content.decode())
+    assert len(BeautifulSoup(response.content, "html.parser").find_all("h1")) == 1
