@@ -103,3 +103,23 @@ def test_series_and_entity_feeds_are_linked_from_their_pages(client):
         hrefs = [link["href"] for link in BeautifulSoup(client.get(page).content, "html.parser")
                  .select("head link[rel=alternate]")]
         assert f"{page}feed/" in hrefs and f"{page}feed/atom/" in hrefs
+
+
+@pytest.mark.parametrize("url", ["/feed/", "/feed/atom/", "/category/cat/feed/", "/tag/ent/feed/atom/",
+                                 "/author/ann/feed/", "/series/ser/feed/atom/"])
+def test_a_feed_costs_the_same_queries_for_one_article_as_for_ten(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    author, category = make_author(slug="ann"), make_category(slug="cat")
+    entity, series = make_entity(slug="ent"), make_series(slug="ser")
+
+    def add(count):
+        for _ in range(count):
+            make_article(authors=[author, make_author()], categories=[category, make_category()],
+                         entities=[entity, make_entity()], series=series)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    assert add(1) == add(9)
