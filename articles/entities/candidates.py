@@ -1,6 +1,6 @@
 """New entity candidates: proper names in the text that the archive does not know yet.
 
-A candidate is a run of capitalised words, optionally joined by "of", "for", "with", "and" or "the"
+A candidate is a run of capitalised words, optionally joined by "of", "for", "with" or "the"
 ("Council for Cooperation with North Korea"), split at titles ("Foreign Minister Ri Su-yong" gives
 "Ri Su-yong", a person). Single words, demonyms ("North Korean") and sentence-initial common words
 ("Recent", "Last week", "The") never become candidates.
@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from ..names import name_key
 
-CONNECTORS = frozenset({"of", "for", "with", "and", "the", "on", "de", "du", "la"})
+# "and" is left out: "Pyongyang and Beijing" is a list more often than one name.
+CONNECTORS = frozenset({"of", "for", "with", "the", "on", "de", "du", "la"})
 TITLES = frozenset("""
 President Vice Foreign Minister Ministers Assistant Secretary Prime Premier Chairman Chairwoman General
 Ambassador Deputy Mr Mr. Ms Ms. Mrs Dr Dr. Supreme Leader Senator Representative Governor Envoy Special
