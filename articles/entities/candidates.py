@@ -97,7 +97,8 @@ def split_run(text, run, offset):
             current.pop(0)
         if current:
             start = current[0][1]
-            end = current[-1][1] + len(current[-1][0])
+            last = re.sub(r"['’]s?$", "", current[-1][0])  # "Ri Su-yong's" names Ri Su-yong
+            end = current[-1][1] + len(last)
             names.append((text[start:end], start, after_title))
         current, after_title = [], next_after_title
 
