@@ -161,10 +161,15 @@ class Entity(TagBase):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
+def published_q(prefix=""):
+    """The one definition of public as a Q object; `prefix` reaches it across a relation ("content_object__")."""
+    return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The one definition of public: published, and its time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(published_q())
 
     def visible_to(self, user):
         """Staff see everything (for previews); everyone else sees published()."""
@@ -189,8 +194,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(entity_links__tag=entity)
 
     def related_to(self, article, limit=5, links=None):
-        """Up to `limit` of these articles ranked by shared entities (rarer counts more) and recency,
-        each with its reason; `links` are the article's entity links if already loaded."""
+        """Up to `limit` published articles ranked by shared entities (rarer counts more) and recency, as
+        RelatedArticle(article, shared, score) with a `reason`; call it on published(), whose size gives
+        the rarity weights. `links` are the article's entity links if already loaded."""
         from .entities.related import rank_related
 
         links = article.entity_links.select_related("tag") if links is None else links

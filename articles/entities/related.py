@@ -2,10 +2,10 @@
 import math
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, FloatField, Q, Sum, Value, When
+from django.db.models import Case, Count, FloatField, Sum, Value, When
 from django.utils import timezone
 
-from ..models import ArticleEntity
+from ..models import ArticleEntity, published_q
 
 POOL = 50              # best candidates by shared rarity, re-ranked with recency in Python
 RECENCY_WEIGHT = 0.5   # at most half of what one moderately rare shared entity brings
@@ -24,14 +24,17 @@ class RelatedArticle:
         return f"also about {', '.join(self.shared)}" if self.shared else ""
 
 
+def public_links(entity_ids):
+    """Links of these entities to published articles, joined (not a subquery) so the tag index leads."""
+    return ArticleEntity.objects.filter(published_q("content_object__"), tag_id__in=entity_ids)
+
+
 def rarity_weights(candidates, entity_ids):
-    """{entity id: log(N / df)} over the candidate articles (N = how many, df = how many name it)."""
-    counts = candidates.aggregate(
-        total=Count("pk", distinct=True),
-        **{f"df_{pk}": Count("pk", filter=Q(entity_links__tag_id=pk), distinct=True) for pk in entity_ids},
-    )
-    total = counts["total"]
-    return {pk: math.log((total + 1) / counts[f"df_{pk}"]) for pk in entity_ids if counts[f"df_{pk}"]}
+    """{entity id: log(N / df)} over published articles (N = how many, df = how many name it)."""
+    total = candidates.count()
+    df = (public_links(entity_ids)
+          .order_by().values("tag_id").annotate(n=Count("pk")).values_list("tag_id", "n"))
+    return {pk: math.log((total + 1) / n) for pk, n in df if n}
 
 
 def recency_bonus(published_at, now):
@@ -42,7 +45,9 @@ def recency_bonus(published_at, now):
 def rank_related(candidates, article, links, limit=5):
     """Up to `limit` RelatedArticle from `candidates` for `article` (whose entity links are `links`).
 
-    Four queries whatever the archive's size: rarity weights, the scored pool, the winners, their reasons.
+    Only published articles are ranked; `candidates` (normally published()) gives N for the weights.
+
+    Four queries whatever the archive's size: N, rarity weights, the scored pool, the winners with reasons.
     """
     names = {link.tag_id: link.tag.name for link in links}
     if not names:
@@ -50,19 +55,23 @@ def rank_related(candidates, article, links, limit=5):
     weights = rarity_weights(candidates, list(names))
     if not weights:
         return []
-    score = Sum(Case(*[When(entity_links__tag_id=pk, then=Value(w)) for pk, w in weights.items()],
+    score = Sum(Case(*[When(tag_id=pk, then=Value(w)) for pk, w in weights.items()],
                      default=Value(0.0), output_field=FloatField()))
-    pool = (candidates.exclude(pk=article.pk).filter(entity_links__tag_id__in=list(weights))
-            .annotate(score=score).order_by("-score", "-published_at", "-pk")
-            .values_list("pk", "score", "published_at")[:POOL])
+    # Start from the links of the article's entities (an indexed, small set), not from every article.
+    pool = (public_links(list(weights)).exclude(content_object_id=article.pk)
+            .values("content_object_id", "content_object__published_at").annotate(score=score)
+            .order_by("-score", "-content_object__published_at", "-content_object_id")
+            .values_list("content_object_id", "score", "content_object__published_at")[:POOL])
     now = timezone.now()
     ranked = sorted(((s + recency_bonus(published, now), pk) for pk, s, published in pool), reverse=True)[:limit]
     top = [pk for _, pk in ranked]
-    articles = candidates.filter(pk__in=top).only("pk", "title", "slug", "published_at").in_bulk()
-    shared = {pk: [] for pk in top}
-    for article_id, tag_id in (ArticleEntity.objects.filter(content_object_id__in=top, tag_id__in=list(weights))
-                               .values_list("content_object_id", "tag_id")):
-        shared[article_id].append(tag_id)
+    articles, shared = {}, {pk: [] for pk in top}
+    # The winners and their shared entities in one query: every winner shares at least one.
+    for link in (ArticleEntity.objects.filter(content_object_id__in=top, tag_id__in=list(weights))
+                 .select_related("content_object")
+                 .only("tag_id", "content_object__title", "content_object__slug", "content_object__published_at")):
+        articles[link.content_object_id] = link.content_object
+        shared[link.content_object_id].append(link.tag_id)
     return [
         RelatedArticle(articles[pk], [names[t] for t in sorted(shared[pk], key=lambda t: -weights[t])][:REASONS_SHOWN],
                        total)
