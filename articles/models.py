@@ -141,7 +141,9 @@ class Entity(TagBase):
         verbose_name_plural = "entities"
 
     def __str__(self):
-        return f"{self.name} ({self.disambiguator})" if self.disambiguator else self.name
+        # Shown in admin autocomplete, so editors see which "Georgia" they pick.
+        detail = ", ".join(filter(None, [self.get_kind_display().lower(), self.disambiguator]))
+        return f"{self.name} ({detail})"
 
     def natural_key(self):
         return (self.slug,)
