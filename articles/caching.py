@@ -52,18 +52,24 @@ def connect_signals():
     articles_bulk_created.connect(bump_generation, dispatch_uid="page-cache-bulk")
 
 
-def publication_timing(generation):
-    """(newest public published_at, next scheduled published_at), cached for this generation."""
-    key = f"publication-timing:{generation}"
-    timing = fresh(cache.get(key))
-    if timing is None:
+def publication_summary(generation):
+    """How many articles are public, the newest and the next scheduled one, cached for this generation.
+
+    Kept until the next scheduled publication, so the "Total Index" count it also serves stays right.
+    """
+    key = f"publication-summary:{generation}"
+    summary = fresh(cache.get(key))
+    if summary is None:
         from .models import Article
 
-        times = Article.objects.publication_times()
-        timing = {"latest": times["latest"], "upcoming": times["upcoming"],
-                  "fresh_until": fresh_until(times["upcoming"])}
-        cache.set(key, timing, settings.PAGE_CACHE_SECONDS)
-    return timing
+        summary = Article.objects.publication_summary()
+        summary["fresh_until"] = fresh_until(summary["upcoming"])
+        cache.set(key, summary, settings.PAGE_CACHE_SECONDS)
+    return summary
+
+
+def public_article_count():
+    return publication_summary(content_generation())["public"]
 
 
 def fresh_until(upcoming):
@@ -113,11 +119,11 @@ class CachedPageMixin:
     def render_entry(self, response, generation):
         response.context_data = {**(response.context_data or {}), "csrf_token": CSRF_PLACEHOLDER}
         content = response.render().content
-        timing = publication_timing(generation)
-        latest = timing["latest"]
+        summary = publication_summary(generation)
+        latest = summary["latest"]
         changed = max(generation / 1e9, latest.timestamp() if latest else 0)
         return {
-            "fresh_until": timing["fresh_until"],
+            "fresh_until": summary["fresh_until"],
             "content": content,
             "content_type": response["Content-Type"],
             "etag": f'W/"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
