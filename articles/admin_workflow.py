@@ -16,10 +16,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from . import preview, revisions, workflow
+from . import caching, preview, revisions, workflow
 from .models import Article
 
 ACTION_FIELD = "_workflow"
+CONTRIBUTOR_ACTIONS = {"submit_for_review"}
 # Inline prefixes and the field that makes a row count, for the "nothing to publish with" warning.
 PUBLICATION_PARTS = {"author": ("author_links", "author"), "category": ("category_links", "category"),
                      "entity": ("entity_links", "tag")}
@@ -106,6 +107,12 @@ class WorkflowAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and workflow.can_delete(request.user, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not workflow.is_editor(request.user):  # contributors only submit; bulk edits are editors' work
+            actions = {name: action for name, action in actions.items() if name in CONTRIBUTOR_ACTIONS}
+        return actions
 
     def has_publish_permission(self, request):
         return workflow.is_editor(request.user)
@@ -262,6 +269,9 @@ class WorkflowAdminMixin:
             self.save_related(request, form, formsets, change)
             response = preview.render_unsaved(request, Article.objects.for_cards().get(pk=article.pk))
             transaction.set_rollback(True)
+        # The rolled-back writes bumped the page-cache generation and may have cached counts that
+        # included them: retire that generation too.
+        caching.bump_generation()
         return response
 
     def compare_view(self, request, object_id):

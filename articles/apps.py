@@ -8,6 +8,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import pre_save
 
-        from . import signals, workflow  # noqa: F401
+        from . import caching, signals, workflow  # noqa: F401
 
+        caching.connect_signals()
         pre_save.connect(workflow.remember_old_url, sender="articles.Article", dispatch_uid="remember_old_url")

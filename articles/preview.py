@@ -9,6 +9,7 @@ from django.core import signing
 from django.http import Http404
 from django.urls import reverse
 
+from .caching import CachedPageMixin
 from .models import Article
 from .views import ArticleDetailView
 
@@ -40,6 +41,10 @@ class ArticlePreviewView(ArticleDetailView):
     """The public article template, marked as a preview, for a given article or a signed token."""
 
     preview_note = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        # Past the page cache: a preview is never stored, and its token is checked on every visit.
+        return super(CachedPageMixin, self).dispatch(request, *args, **kwargs)
 
     def get_object(self, queryset=None):
         pk = article_pk_from_token(self.kwargs["token"])

@@ -113,6 +113,7 @@ def test_share_link_refuses_a_tampered_token():
 def test_share_link_expires():
     article = make_article("Draft", status="draft")
     token = preview_token(article)
+    assert Client().get(f"/preview/{token}/").status_code == 200  # a page cache must not keep it
     with time_machine.travel(timezone.now() + timedelta(days=8)):
         assert Client().get(f"/preview/{token}/").status_code == 404
     with time_machine.travel(timezone.now() + timedelta(days=6)):
@@ -121,3 +122,15 @@ def test_share_link_expires():
 
 def test_robots_txt_keeps_previews_out_of_search_engines(client):
     assert "Disallow: /preview/" in client.get("/robots.txt").content.decode()
+
+
+def test_previewing_a_publication_leaves_the_public_count_alone():
+    editor = login(make_user("edith", "editor"))
+    make_article("Already public")
+    draft = make_article("Draft", status="draft", published_at=None)
+    assert "Total Index: 1 publications." in Client().get("/the-peninsula/").content.decode()
+    data = form_data(editor, f"/admin/articles/article/{draft.pk}/change/")
+    data.update(status="published", published_at_0="2020-01-01", published_at_1="10:00:00", publish_anyway="on")
+    html = assert_private_preview(editor.post(f"/admin/articles/article/{draft.pk}/preview/", data))
+    assert "Total Index: 2 publications." in html  # the preview shows the site as it would be
+    assert "Total Index: 1 publications." in Client().get("/the-peninsula/").content.decode()

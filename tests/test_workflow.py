@@ -151,11 +151,11 @@ def test_contributor_sees_only_the_submit_action(carla):
     make_article("Mine", status="draft", created_by=carla)
     html = login(carla).get(CHANGELIST).content.decode()
     assert 'value="submit_for_review"' in html
-    for action in ("publish_now", "unpublish", "delete_selected"):
+    for action in ("publish_now", "unpublish", "delete_selected", "add_entity_to_selected"):
         assert f'value="{action}"' not in html
 
 
-@pytest.mark.parametrize("action", ["publish_now", "unpublish", "delete_selected"])
+@pytest.mark.parametrize("action", ["publish_now", "unpublish", "delete_selected", "add_entity_to_selected"])
 def test_contributor_posting_an_editor_action_changes_nothing(carla, action):
     mine = make_article("Mine", status="draft", created_by=carla)
     run_action(login(carla), action, [mine], post="yes")
