@@ -89,6 +89,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers on one SQLite file: readers never wait for the writer (WAL), and a
+    # writing transaction takes its lock up front instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
+    )
 
 _cache_url = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL")
 if _cache_url:
