@@ -22,7 +22,8 @@ PRODUCTION_ENV = {
 
 
 def production_env(**extra):
-    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DJANGO_DEBUG"}}
+    unset = {"SECRET_KEY", "DJANGO_DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {key: value for key, value in os.environ.items() if key not in unset}
     env.update(PRODUCTION_ENV, **extra)
     return env
 

@@ -10,13 +10,14 @@ import pytest
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 UNDER_CI = os.environ.get("CI", "").lower() == "true"
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around it are
-# ordinary synchronous ones, so Django's async-safety guard would be a false alarm here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium():
+    """One Chromium for this package's tests, closed before the rest of the suite runs.
+
+    Playwright's sync API keeps an event loop running in this thread while it is open; the ORM calls the
+    tests make around it are ordinary synchronous ones, so Django's async-safety guard would be a false
+    alarm: it is switched off for these tests only."""
     if not CHROMIUM.exists():
         message = f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)"
         if UNDER_CI:
@@ -24,7 +25,8 @@ def chromium():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
         yield browser
         browser.close()
