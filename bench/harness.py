@@ -62,9 +62,21 @@ def setup_django():
     django.setup()
 
 
+def create_postgres_database(url):
+    """CREATE DATABASE for a postgres:// bench URL that names one not there yet."""
+    import psycopg
+
+    server, name = url.rsplit("/", 1)
+    with psycopg.connect(server + "/postgres", autocommit=True, connect_timeout=5) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
 def prepare():
-    """Migrate, build the corpus once, collect static files."""
+    """Create the database if needed, migrate, build the corpus once, collect static files."""
     RESULTS.mkdir(parents=True, exist_ok=True)
+    if server_env()["DATABASE_URL"].startswith(("postgres://", "postgresql://")):
+        create_postgres_database(server_env()["DATABASE_URL"])
     manage("migrate", "--noinput", "-v0")
     setup_django()
     from articles.models import Article
