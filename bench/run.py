@@ -4,6 +4,7 @@ the same article HTML served as a static file by whitenoise. Run with `make benc
 Writes bench/results/bench.md (a README-ready table) and prints it.
 """
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def main():
 
     lines = [
         f"Machine: {harness.machine()}; {harness.describe_setup()}; gunicorn "
-        f"{harness.server_env().get('WEB_CONCURRENCY', 'default')} workers; "
+        f"{harness.server_env().get('WEB_CONCURRENCY', 2 * os.cpu_count() + 1)} workers; "
         f"wrk {args.connections} connections x {args.duration} s per page; corpus {harness.ARTICLES} articles.",
         "",
         "| page | requests/s | p50 ms | p99 ms | errors | non-2xx |",
