@@ -6,7 +6,7 @@ from django.views.generic import RedirectView
 
 from articles.sitemaps import SITEMAPS
 
-from . import views
+from . import health, views
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="articles:index", permanent=False)),
@@ -16,5 +16,6 @@ urlpatterns = [
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("healthz", health.healthz, name="healthz"),
     path("", include("articles.urls")),
 ]
