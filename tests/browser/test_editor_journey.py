@@ -40,6 +40,8 @@ def publish(page):
     page.get_by_label("Status").select_option("published")
     page.locator("#id_published_at_0").fill("2026-01-05")
     page.locator("#id_published_at_1").fill("09:30:00")
+    # Tagged but with no author or category yet: the form asks for this confirmation first.
+    page.get_by_label("Publish anyway").check()
     page.get_by_role("button", name="Save", exact=True).click()
     page.wait_for_url("**/admin/articles/article/")
     assert "was added successfully" in page.inner_text(".messagelist")
