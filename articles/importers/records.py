@@ -50,3 +50,4 @@ class PostRecord:
     wp_id: int | None = None
     legacy_path: str = ""
     where: str = ""
+    source_body: str = ""  # the body as the source had it, before paragraph treatment

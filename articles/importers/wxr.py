@@ -6,6 +6,7 @@ markup. Each item is dropped from the tree once read, so memory stays flat howev
 the file. PHP-serialised meta values are never unserialised (only counted): unserialising
 untrusted data is an object-injection hazard, and articles need none of it.
 """
+import html
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone as dt_timezone
@@ -32,6 +33,7 @@ STATUSES = {
     "publish": "published", "future": "published", "draft": "draft", "pending": "review", "private": "draft",
 }
 SKIPPED_STATUSES = ("trash", "auto-draft", "inherit")
+MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
 NOT_ARTICLES = {"page": "pages", "attachment": "attachments", "nav_menu_item": "menu items"}
 
 
@@ -116,7 +118,8 @@ class WxrReader:
         if local == "wxr_version" and WP_NAMESPACE.match(uri) and not self.channel.version:
             version = text_of(element)
             if version not in SUPPORTED_VERSIONS:
-                raise SourceError(f"unknown WXR version “{version}” (supported: {', '.join(SUPPORTED_VERSIONS)})")
+                raise SourceError(f"unknown WXR version “{version}” (supported: {', '.join(SUPPORTED_VERSIONS)})",
+                                  "<wp:wxr_version>")
             self.channel.version, self.channel.namespace = version, uri
             for kept in self.pending:
                 yield from self.channel_child(kept)
@@ -172,7 +175,8 @@ class WxrReader:
     def read_item(self, element):
         wp = self.wp
         raw_id = wp(element, "post_id")
-        title = text_of(element.find("title"))
+        # Titles are plain text here; WordPress allows markup in them ("Title <em>With</em> Markup").
+        title = " ".join(html.unescape(MARKUP.sub("", text_of(element.find("title")))).split())
         where = f"item {self.item_number}" + (f" (post {raw_id})" if raw_id else "") + (f" “{title[:60]}”" if title else "")
         post_type = wp(element, "post_type")
         if not post_type:
@@ -197,16 +201,19 @@ class WxrReader:
                 categories.append(CategoryRecord(name=name or nicename, slug=nicename))
             elif domain in ("post_tag", "tag"):
                 tags.append(TagRecord(name=name or nicename, slug=nicename))
-        creator = text_of(element.find(f"{{{DC_NAMESPACE}}}creator"))
+        # dc:creator is standard; some exporters write the login in wp:author or wp:wp_author instead.
+        creator = text_of(element.find(f"{{{DC_NAMESPACE}}}creator")) or wp(element, "author") or wp(element, "wp_author")
         excerpt = next((text_of(child) for child in element
                         if EXCERPT_NAMESPACE.match(split_tag(child.tag)[0]) and split_tag(child.tag)[1] == "encoded"), "")
         post_id = int(raw_id)
+        content = text_of(element.find(f"{{{CONTENT_NAMESPACE}}}encoded"))
         return PostRecord(
             title=title[:300] or f"Untitled post {post_id}",
             slug=self.item_slug(wp(element, "post_name"), title, post_id),
             status=status,
             published_at=published_at,
-            body=autop(text_of(element.find(f"{{{CONTENT_NAMESPACE}}}encoded"))),
+            body=autop(content),
+            source_body=content,
             excerpt=excerpt,
             authors=[AuthorRecord(name=creator, slug=author_slug(creator))] if creator else [],
             categories=categories,
