@@ -4,7 +4,6 @@ An article is the same article when it has the same WordPress post id, or else t
 (or a numbered variant of it) and the same publication date. Authors, categories and
 entities are reused by slug (entities also by name or alias) and created only when missing.
 """
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -58,6 +57,7 @@ class ArticleWriter:
         self.entities = None  # name key -> Entity, built on first use
         self.created_pks = set()  # authors, categories, entities made by this import: (model, pk)
         self.category_parents = {}
+        self.wp_ids = self.slugs = None
 
     # Authors, categories, entities -------------------------------------------------------
 
@@ -130,16 +130,30 @@ class ArticleWriter:
 
     # Articles ---------------------------------------------------------------------------
 
+    def load_article_keys(self):
+        """Existing WordPress ids and slugs, read once, so that most lookups need no query."""
+        if self.wp_ids is None:
+            self.wp_ids = dict(Article.objects.filter(wp_id__isnull=False).values_list("wp_id", "pk"))
+            self.slugs = set(Article.objects.values_list("slug", flat=True))
+
+    def slug_variants(self, slug):
+        """`slug`, `slug-2`, `slug-3`… as far as they are taken."""
+        variants, n = [], 1
+        while (candidate := slug if n == 1 else f"{slug}-{n}") in self.slugs:
+            variants.append(candidate)
+            n += 1
+        return variants
+
     def find(self, record):
         """The article this record already is: same WordPress id, or same slug (or slug-N) and date."""
-        if record.wp_id is not None:
-            found = Article.objects.filter(wp_id=record.wp_id).first()
-            if found:
-                return found
-        pattern = re.compile(rf"{re.escape(record.slug)}(-\d+)?")
-        candidates = Article.objects.filter(Q(slug=record.slug) | Q(slug__startswith=f"{record.slug}-"))
-        for article in candidates.order_by("pk"):
-            if (pattern.fullmatch(article.slug) and local_date(article.published_at) == local_date(record.published_at)
+        self.load_article_keys()
+        if record.wp_id is not None and record.wp_id in self.wp_ids:
+            return Article.objects.get(pk=self.wp_ids[record.wp_id])
+        variants = self.slug_variants(record.slug)
+        if not variants:
+            return None
+        for article in Article.objects.filter(slug__in=variants).order_by("pk"):
+            if (local_date(article.published_at) == local_date(record.published_at)
                     and (record.wp_id is None or article.wp_id is None)):
                 return article
         return None
@@ -149,7 +163,8 @@ class ArticleWriter:
         article = self.find(record)
         outcome = CREATED if article is None else UPDATED
         if article is None:
-            article = Article(slug=self.free_slug(Article, record.slug))
+            article = Article(slug=f"{record.slug}-{len(self.slug_variants(record.slug)) + 1}"
+                              if record.slug in self.slugs else record.slug)
         authors = [self.author(a) for a in record.authors]
         categories = [self.category(c) for c in record.categories]
         entities = list(dict.fromkeys(self.entity(t) for t in record.tags))
@@ -161,7 +176,10 @@ class ArticleWriter:
         if record.wp_id is not None:
             article.wp_id = record.wp_id
         article.save()
-        self.set_links(article, authors, categories, entities)
+        self.slugs.add(article.slug)
+        if article.wp_id is not None:
+            self.wp_ids[article.wp_id] = article.pk
+        self.set_links(article, authors, categories, entities, fresh=outcome == CREATED)
         if record.legacy_path and record.legacy_path != article.get_absolute_url():
             LegacyURL.objects.get_or_create(path=record.legacy_path, defaults={"article": article})
         apply_known_entities(article)
@@ -185,15 +203,16 @@ class ArticleWriter:
                 and (not record.legacy_path or LegacyURL.objects.filter(path=record.legacy_path).exists()))
 
     @staticmethod
-    def set_links(article, authors, categories, entities):
+    def set_links(article, authors, categories, entities, fresh):
         """Byline and categories as the source has them; the source's tags added as main subjects."""
-        article.author_links.all().delete()
+        if not fresh:
+            article.author_links.all().delete()
+            article.category_links.all().delete()
         ArticleAuthor.objects.bulk_create(
             [ArticleAuthor(article=article, author=a, position=n) for n, a in enumerate(authors)])
-        article.category_links.all().delete()
         ArticleCategory.objects.bulk_create(
             [ArticleCategory(article=article, category=c, position=n) for n, c in enumerate(categories)])
-        linked = set(article.entity_links.values_list("tag_id", flat=True))
+        linked = set() if fresh else set(article.entity_links.values_list("tag_id", flat=True))
         start = len(linked)
         ArticleEntity.objects.bulk_create([
             ArticleEntity(content_object=article, tag=e, position=start + n, is_main=True)
