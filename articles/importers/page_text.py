@@ -39,9 +39,11 @@ MAX_BYLINE_WORDS = 20
 
 def read_page_file(path):
     """The text of a saved page, refusing a directory, an empty, binary or non-UTF-8 file."""
-    source = check_source_path(path)
+    data = check_source_path(path).read_bytes()
+    if b"\x00" in data:
+        raise SourceError("a binary file, not text (it holds NUL bytes)")
     try:
-        return source.read_bytes().decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise SourceError(f"not UTF-8 text (byte {error.start})") from error
 

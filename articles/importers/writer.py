@@ -19,6 +19,7 @@ from articles.names import name_key
 from .records import AuthorRecord, CategoryRecord, TagRecord
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+NAME_LENGTH = 200  # max_length of names and slugs on Author, Category and Entity
 COMPARED_FIELDS = ("title", "status", "published_at", "body", "excerpt", "author_note", "image_credit")
 
 
@@ -62,20 +63,22 @@ class ArticleWriter:
     # Authors, categories, entities -------------------------------------------------------
 
     def author(self, record: AuthorRecord):
+        record.slug = record.slug[:NAME_LENGTH]
         if record.slug not in self.authors:
             author = Author.objects.filter(slug=record.slug).first()
             if author is None:
-                author = Author.objects.create(name=record.name, slug=record.slug, bio=record.bio)
+                author = Author.objects.create(name=record.name[:NAME_LENGTH], slug=record.slug, bio=record.bio)
                 self.mark_new("authors", author)
             self.authors[record.slug] = author
         return self.authors[record.slug]
 
     def category(self, record: CategoryRecord):
-        slug = record.slug or slugify(record.name, allow_unicode=True) or "category"
+        slug = (record.slug or slugify(record.name, allow_unicode=True) or "category")[:NAME_LENGTH]
         if slug not in self.categories:
             category = Category.objects.filter(slug=slug).first()
             if category is None:
-                category = Category.objects.create(name=record.name, slug=slug, description=record.description)
+                category = Category.objects.create(name=record.name[:NAME_LENGTH], slug=slug,
+                                                   description=record.description)
                 self.mark_new("categories", category)
             self.categories[slug] = category
         if record.parent_slug:
@@ -105,8 +108,8 @@ class ArticleWriter:
                     self.entities.setdefault(name_key(alias), entity)
         key = name_key(record.name) or name_key(record.slug)
         if key not in self.entities:
-            slug = self.free_slug(Entity, record.slug or slugify(record.name, allow_unicode=True) or "entity")
-            entity = Entity.objects.create(name=record.name, slug=slug, kind=EntityKind.TOPIC,
+            slug = self.free_slug(Entity, (record.slug or slugify(record.name, allow_unicode=True) or "entity")[:190])
+            entity = Entity.objects.create(name=record.name[:NAME_LENGTH], slug=slug, kind=EntityKind.TOPIC,
                                            description=record.description)
             self.mark_new("entities", entity)
             self.entities[key] = entity
