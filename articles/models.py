@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -110,6 +111,13 @@ class EntityQuerySet(models.QuerySet):
         )
 
 
+    def co_mentioned_with(self, entity, articles):
+        """Entities tagged on the same `articles` as `entity`, most often alongside first (`shared`)."""
+        return (self.filter(article_links__content_object__in=articles.tagged(entity).values("pk"))
+                .exclude(pk=entity.pk).annotate(shared=models.Count("article_links"))
+                .order_by("-shared", "name"))
+
+
 class EntityManager(SlugManager.from_queryset(EntityQuerySet)):
     pass
 
@@ -133,7 +141,9 @@ class Entity(TagBase):
         verbose_name_plural = "entities"
 
     def __str__(self):
-        return f"{self.name} ({self.disambiguator})" if self.disambiguator else self.name
+        # Shown in admin autocomplete, so editors see which "Georgia" they pick.
+        detail = ", ".join(filter(None, [self.get_kind_display().lower(), self.disambiguator]))
+        return f"{self.name} ({detail})"
 
     def natural_key(self):
         return (self.slug,)
@@ -153,10 +163,15 @@ class Entity(TagBase):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
+def published_q(prefix=""):
+    """The one definition of public as a Q object; `prefix` reaches it across a relation ("content_object__")."""
+    return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The one definition of public: published, and its time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(published_q())
 
     def visible_to(self, user):
         """Staff see everything (for previews); everyone else sees published()."""
@@ -180,16 +195,20 @@ class ArticleQuerySet(models.QuerySet):
     def tagged(self, entity):
         return self.filter(entity_links__tag=entity)
 
-    def related_to(self, article):
-        """Articles sharing entities with `article`, most shared first, then newest."""
-        entity_ids = article.entity_links.values("tag_id")
-        return (
-            self.exclude(pk=article.pk)
-            .filter(entity_links__tag_id__in=entity_ids)
-            .annotate(shared=models.Count("entity_links", distinct=True))
-            .order_by("-shared", "-published_at")
-            .for_cards()
-        )
+    def related_to(self, article, limit=5, links=None):
+        """Up to `limit` published articles ranked by shared entities (rarer counts more) and recency, as
+        RelatedArticle(article, shared, score) with a `reason`; call it on published(), whose size gives
+        the rarity weights. `links` are the article's entity links if already loaded."""
+        from .entities.related import rank_related
+
+        links = article.entity_links.select_related("tag") if links is None else links
+        return rank_related(self, article, links, limit)
+
+    def count_by_year(self):
+        """{year: number of articles}."""
+        rows = (self.annotate(year=ExtractYear("published_at")).order_by().values("year")
+                .annotate(n=models.Count("pk")).values_list("year", "n"))
+        return {year: n for year, n in rows if year is not None}
 
     def matching_words(self, query):
         """Articles whose title or text contains every word of `query` (case-insensitive)."""

@@ -3,9 +3,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView, MonthArchiveView, RedirectView, YearArchiveView
 
+from .entities.charts import year_chart
 from .models import Article, Author, Category, Entity, EntityKind, EntityRedirect, Series
 
 PAGE_SIZE = 10
+CO_MENTIONS_SHOWN = 12
 
 
 class PublishedArticlesMixin:
@@ -50,17 +52,17 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
+        links = list(article.entity_links.select_related("tag"))
         return super().get_context_data(
             is_preview=not article.is_public,
-            entity_groups=entity_groups(article),
-            related_articles=Article.objects.published().related_to(article)[:5],
+            entity_groups=entity_groups(links),
+            related_articles=Article.objects.published().related_to(article, links=links),
             **kwargs,
         )
 
 
-def entity_groups(article):
-    """The article's entities as [(kind label, [links])], main subjects first within a kind."""
-    links = list(article.entity_links.select_related("tag"))
+def entity_groups(links):
+    """The article's entity links as [(kind label, [links])], main subjects first within a kind."""
     groups = []
     for kind, label in EntityKind.choices:
         members = [link for link in links if link.tag.kind == kind]
@@ -159,6 +161,14 @@ class EntityView(ParentListView):
 
     def filter_for(self, queryset, entity):
         return queryset.tagged(entity)
+
+    def get_context_data(self, **kwargs):
+        published = Article.objects.published()
+        return super().get_context_data(
+            year_chart=year_chart(published.tagged(self.parent).count_by_year()),
+            co_mentioned=Entity.objects.co_mentioned_with(self.parent, published)[:CO_MENTIONS_SHOWN],
+            **kwargs,
+        )
 
 
 class OldTagPageRedirectView(RedirectView):

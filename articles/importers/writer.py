@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.entities import apply_known_entities
+from articles.entities import apply_known_entities, load_gazetteer
 from articles.models import (Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, Entity,
                              EntityKind, LegacyURL)
 from articles.names import name_key
@@ -59,6 +59,7 @@ class ArticleWriter:
         self.created_pks = set()  # authors, categories, entities made by this import: (model, pk)
         self.category_parents = {}
         self.wp_ids = self.slugs = None
+        self.gazetteer = None  # the entity matcher, built once and again only after new entities
 
     # Authors, categories, entities -------------------------------------------------------
 
@@ -113,6 +114,7 @@ class ArticleWriter:
                                            description=record.description)
             self.mark_new("entities", entity)
             self.entities[key] = entity
+            self.gazetteer = None
         return self.entities[key]
 
     def mark_new(self, kind, obj):
@@ -185,7 +187,9 @@ class ArticleWriter:
         self.set_links(article, authors, categories, entities, fresh=outcome == CREATED)
         if record.legacy_path and record.legacy_path != article.get_absolute_url():
             LegacyURL.objects.get_or_create(path=record.legacy_path, defaults={"article": article})
-        apply_known_entities(article)
+        if self.gazetteer is None:
+            self.gazetteer = load_gazetteer()
+        apply_known_entities(article, self.gazetteer)
         self.report.outcomes[outcome] += 1
         self.report.written_pks.append(article.pk)
         return outcome, article
