@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from .admin_entities import EntityAdminMixin, EntitySuggestionsMixin
+from .admin_workflow import WorkflowAdminMixin
 from .models import (
     Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, Entity, EntityKind,
     EntityRedirect, LegacyURL, RejectedSuggestion, RelatedLink, Series,
@@ -64,7 +65,7 @@ class EntityKindFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(EntitySuggestionsMixin, VersionAdmin):
+class ArticleAdmin(WorkflowAdminMixin, EntitySuggestionsMixin, VersionAdmin):
     list_display = ["title", "status", "published_at", "primary_category_name", "author_names", "updated_at"]
     list_filter = ["status", "categories", "authors", EntityKindFilter, "series", "published_at"]
     search_fields = ["title", "body_text", "slug"]

@@ -173,10 +173,22 @@ class ArticleQuerySet(models.QuerySet):
         """The one definition of public: published, and its time has come."""
         return self.filter(published_q())
 
+    def publication_summary(self):
+        """{"public": how many are public, "latest": the newest public published_at, "upcoming": the
+        next scheduled one}, in one query."""
+        now = timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED).aggregate(
+            public=models.Count("pk", filter=Q(published_at__lte=now)),
+            latest=models.Max("published_at", filter=Q(published_at__lte=now)),
+            upcoming=models.Min("published_at", filter=Q(published_at__gt=now)),
+        )
+
     def visible_to(self, user):
-        """Staff see everything (for previews); everyone else sees published()."""
+        """Editors see everything and contributors their own articles too (previews); others see published()."""
         if user.is_authenticated and user.is_staff:
-            return self.all()
+            if user.has_perm("articles.publish_article"):
+                return self.all()
+            return self.filter(Q(pk__in=self.published().values("pk")) | Q(created_by=user))
         return self.published()
 
     def for_cards(self):
@@ -258,6 +270,7 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_at", "-pk"]
         indexes = [models.Index(fields=["status", "published_at"])]
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
 
     def __str__(self):
         return self.title
@@ -468,3 +481,12 @@ class RejectedSuggestion(models.Model):
 
     def __str__(self):
         return f"{self.name} rejected on {self.article}"
+
+
+# Every saved article keeps a revision (django-reversion) that also holds its byline, category,
+# entity, link and legacy-URL rows, so history, diffs and restores cover them (articles/revisions.py).
+import reversion  # noqa: E402
+
+for _part in (ArticleAuthor, ArticleCategory, ArticleEntity, RelatedLink, LegacyURL):
+    reversion.register(_part)
+reversion.register(Article, follow=["author_links", "category_links", "entity_links", "related_links", "legacy_urls"])
