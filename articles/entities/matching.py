@@ -46,24 +46,56 @@ def is_acronym(name):
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
-def name_pattern(name):
-    """A regex fragment for one written name, tolerant of the variants above."""
-    parts = []
+def name_atoms(name):
+    """The regex atoms for one written name, tolerant of the variants above (one atom a character)."""
+    atoms = []
     for i, ch in enumerate(name):
         previous = name[i - 1] if i else ""
         if ch == "-" and not is_acronym(name):
-            parts.append(r"[-\s]?")
+            atoms.append(r"[-\s]?")
         elif ch.isspace():
             if previous.isspace():
                 continue
-            parts.append(r"[-\s]+")
+            atoms.append(r"[-\s]+")
         elif ch in "'’":
-            parts.append("['’]")
+            atoms.append("['’]")
         elif ch.isalpha() and not is_acronym(name) and (i == 0 and ch.islower() or previous == "-"):
-            parts.append(f"[{ch.lower()}{ch.upper()}]")
+            atoms.append(f"[{ch.lower()}{ch.upper()}]")
         else:
-            parts.append(re.escape(ch))
-    return "".join(parts)
+            atoms.append(re.escape(ch))
+    return atoms
+
+
+def name_pattern(name):
+    """A regex fragment for one written name."""
+    return "".join(name_atoms(name))
+
+
+def trie_pattern(names):
+    """One regex for many names, shared prefixes merged, so each position costs one branch, not one per name.
+
+    Where a name ends and a longer one goes on, the rest is an optional greedy group: the longest wins.
+    """
+    trie = {}
+    for name in names:
+        node = trie
+        for atom in name_atoms(name):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node):
+        branches = [atom + emit(child) for atom, child in node.items() if atom]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return f"{body}?" if "" in node else body
+
+    return emit(trie)
+
+
+def spelling_key(words):
+    """What a name and every variant the regex accepts for it have in common."""
+    return re.sub(r"[-\s]+", "", words.replace("’", "'")).casefold()
 
 
 class Gazetteer:
@@ -79,10 +111,12 @@ class Gazetteer:
                     # The first entity to claim a spelling keeps it (names are unique keys; aliases may collide).
                     self.by_name.setdefault(name, entity)
         self.keys = {name_key(name) for name in self.by_name}
+        self.by_spelling = {}
+        for name, entity in self.by_name.items():
+            self.by_spelling.setdefault(spelling_key(name), entity)
         names = sorted(self.by_name, key=len, reverse=True)
-        self.groups = names
-        alternatives = "|".join(f"(?P<n{i}>{name_pattern(name)})" for i, name in enumerate(names))
-        self.regex = re.compile(rf"(?<!\w)(?:{alternatives})(?:['’]s|(?<=s)['’])?(?!\w)") if names else None
+        self.regex = (re.compile(rf"(?<!\w)(?P<name>{trie_pattern(names)})(?:['’]s|(?<=s)['’])?(?!\w)")
+                      if names else None)
 
     def matches(self, text):
         """Every non-overlapping mention in `text`, in order."""
@@ -90,8 +124,9 @@ class Gazetteer:
             return []
         found = []
         for m in self.regex.finditer(text):
-            name = self.groups[int(m.lastgroup[1:])]
-            entity = self.by_name[name]
+            entity = self.by_spelling.get(spelling_key(m.group("name")))
+            if entity is None:
+                continue
             if entity.kind == "place" and is_inside_longer_name(text, m.start(), m.end()):
                 continue
             found.append(Match(entity, m.group(0), m.start(), m.end()))
