@@ -8,7 +8,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/peninsula
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 FIXTURES := $(wildcard fixtures/entities.json) fixtures/the_peninsula.json
 
-.PHONY: run test test-sqlite test-postgres serve
+.PHONY: run test test-sqlite test-postgres serve bench soak wrk
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,3 +34,20 @@ test-postgres: $(VENV)/.installed
 	else \
 		echo "PostgreSQL/Redis pass SKIPPED: servers unreachable (see above)"; \
 	fi
+
+# Production-style: hashed, compressed static files through whitenoise, gunicorn on 127.0.0.1:$(PORT)
+# (BIND=0.0.0.0:8000 behind a proxy). Needs SECRET_KEY and ALLOWED_HOSTS; see "Running in production".
+serve: $(VENV)/.installed
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py migrate --noinput
+	PORT=$(PORT) $(VENV)/bin/gunicorn -c archive/gunicorn_conf.py archive.wsgi
+
+# Benchmarks and the load/soak run (bench/README in the main README): gunicorn on 127.0.0.1:8810.
+bench: $(VENV)/.installed wrk
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+soak: $(VENV)/.installed wrk
+	$(PY) bench/soak.py $(SOAK_ARGS)
+
+wrk:
+	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)

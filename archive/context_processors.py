@@ -1,14 +1,15 @@
 """What every page shows around its content: search box, Total Index count, mailing-list box."""
 from django.utils.functional import SimpleLazyObject
 
-from articles.models import Article
+from articles.caching import public_article_count
 
 from .forms import SubscribeForm
 
 
 def site_chrome(request):
     return {
-        # Lazy, so pages that never print it (feeds, redirects) never count.
-        "total_index": SimpleLazyObject(lambda: Article.objects.published().count()),
+        # Lazy, so pages that never print it (feeds, redirects) never count; cached until content
+        # changes or the next scheduled article comes out.
+        "total_index": SimpleLazyObject(public_article_count),
         "subscribe_form": SubscribeForm(auto_id="subscribe_box_%s"),
     }

@@ -1,9 +1,27 @@
 """Site-wide forms."""
 from django import forms
 
+from .models import normalize_email
+
 
 class SubscribeForm(forms.Form):
     email = forms.EmailField(label="Email address", max_length=254,
                              widget=forms.EmailInput(attrs={"autocomplete": "email", "placeholder": "you@example.org"}))
     name = forms.CharField(label="Name (optional)", max_length=200, required=False,
                            widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    # A honeypot: hidden from people by CSS, filled in by scripts that fill in every field.
+    website = forms.CharField(label="Leave this field empty", required=False, max_length=200,
+                              widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+    source_page = forms.CharField(required=False, max_length=500, widget=forms.HiddenInput)
+
+    def clean_email(self):
+        return normalize_email(self.cleaned_data["email"])
+
+    def clean_source_page(self):
+        # Only a path on this site is worth keeping; anything else is dropped, not an error.
+        path = self.cleaned_data["source_page"].strip()
+        return path if path.startswith("/") and not path.startswith("//") else ""
+
+    @property
+    def is_bot(self):
+        return bool(self.cleaned_data.get("website"))

@@ -9,6 +9,21 @@ def new_token():
     return secrets.token_urlsafe(24)
 
 
+def normalize_email(value):
+    """One address, one spelling: surrounding spaces dropped, the domain lower-cased."""
+    local, at, domain = (value or "").strip().rpartition("@")
+    return f"{local}@{domain.lower()}" if at else (value or "").strip()
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Subscriber.Status.ACTIVE)
+
+    def with_email(self, email):
+        """The row for `email`, whatever the case of its local part (one person, one row)."""
+        return self.filter(email__iexact=normalize_email(email))
+
+
 class Subscriber(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", "Pending confirmation"
@@ -26,8 +41,25 @@ class Subscriber(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
 
+    objects = SubscriberQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
 
     def __str__(self):
         return self.email
+
+    def save(self, *args, **kwargs):
+        self.email = normalize_email(self.email)
+        super().save(*args, **kwargs)
+
+    def activate(self):
+        self.status = self.Status.ACTIVE
+        self.confirmed_at = timezone.now()
+        self.unsubscribed_at = None
+        self.save(update_fields=["status", "confirmed_at", "unsubscribed_at"])
+
+    def unsubscribe(self):
+        self.status = self.Status.UNSUBSCRIBED
+        self.unsubscribed_at = timezone.now()
+        self.save(update_fields=["status", "unsubscribed_at"])

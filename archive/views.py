@@ -1,26 +1,67 @@
-"""Site-wide pages: the mailing-list sign-up and robots.txt."""
+"""Site-wide pages: the mailing list (double opt-in) and robots.txt."""
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from . import mailing_list
 from .forms import SubscribeForm
-from .models import Subscriber
+from .rate_limits import client_ip
+
+SUBSCRIBED_MESSAGE = ("Thank you. If that address is not on our list yet, we have sent it an email: "
+                      "follow its link to confirm your subscription.")
+SEND_FAILED_MESSAGE = "We could not send the confirmation email just now. Please try again in a few minutes."
+TOO_MANY_MESSAGE = "Too many sign-up attempts from your network. Please try again in an hour."
 
 
 def subscribe(request):
-    form = SubscribeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        Subscriber.objects.get_or_create(
-            email=form.cleaned_data["email"].strip(),
-            defaults={"name": form.cleaned_data["name"], "source_page": request.META.get("HTTP_REFERER", "")[:500]},
-        )
-        messages.success(request, "Thank you. Please check your inbox to confirm your subscription.")
-        return redirect("subscribe")
+    """Ask for a subscription; the answer is the same whether the address is new, pending or active."""
+    form = SubscribeForm(request.POST or None, initial={"source_page": urlsplit(request.META.get("HTTP_REFERER", "")).path})
+    if request.method == "POST":
+        ip_address = client_ip(request)
+        if mailing_list.IP_LIMIT.hit(ip_address) > mailing_list.IP_LIMIT.limit:
+            form.add_error(None, TOO_MANY_MESSAGE)
+            return render(request, "archive/subscribe.html", {"form": form}, status=429)
+        if form.is_valid():
+            if not form.is_bot:
+                try:
+                    mailing_list.request_subscription(
+                        form.cleaned_data["email"], form.cleaned_data["name"],
+                        form.cleaned_data["source_page"], ip_address)
+                except mailing_list.SendFailed:
+                    form.add_error(None, SEND_FAILED_MESSAGE)
+                    return render(request, "archive/subscribe.html", {"form": form}, status=503)
+            messages.success(request, SUBSCRIBED_MESSAGE)
+            return redirect("subscribe")
     return render(request, "archive/subscribe.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def confirm_subscription(request, token):
+    try:
+        subscriber = mailing_list.confirm(token)
+    except mailing_list.BadLink as error:
+        return render(request, "archive/subscription_link_invalid.html", {"expired": error.expired}, status=400)
+    return render(request, "archive/subscription_confirmed.html", {"subscriber": subscriber})
+
+
+@csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" with no CSRF token; the signed link is the proof
+def unsubscribe(request, token):
+    """GET shows a button (link scanners must not unsubscribe anyone); POST unsubscribes."""
+    try:
+        subscriber = (mailing_list.unsubscribe(token) if request.method == "POST"
+                      else mailing_list.subscriber_for(token, mailing_list.UNSUBSCRIBE_SALT))
+    except mailing_list.BadLink:
+        return render(request, "archive/subscription_link_invalid.html", {"expired": False}, status=400)
+    return render(request, "archive/unsubscribe.html",
+                  {"subscriber": subscriber, "done": request.method == "POST"})
 
 
 @require_GET
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /preview/", "Disallow: /search/"]
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /preview/", "Disallow: /search/", "",
+             f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

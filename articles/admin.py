@@ -4,6 +4,8 @@ from django.db.models import Count
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from .admin_entities import EntityAdminMixin, EntitySuggestionsMixin
+from .admin_workflow import WorkflowAdminMixin
 from .models import (
     Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, Entity, EntityKind,
     EntityRedirect, LegacyURL, RejectedSuggestion, RelatedLink, Series,
@@ -63,7 +65,7 @@ class EntityKindFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(WorkflowAdminMixin, EntitySuggestionsMixin, VersionAdmin):
     list_display = ["title", "status", "published_at", "primary_category_name", "author_names", "updated_at"]
     list_filter = ["status", "categories", "authors", EntityKindFilter, "series", "published_at"]
     search_fields = ["title", "body_text", "slug"]
@@ -138,7 +140,7 @@ class SeriesAdmin(ArticleCountMixin, admin.ModelAdmin):
 
 
 @admin.register(Entity)
-class EntityAdmin(ArticleCountMixin, admin.ModelAdmin):
+class EntityAdmin(EntityAdminMixin, ArticleCountMixin, admin.ModelAdmin):
     count_lookup = "article_links"
     list_display = ["name", "kind", "disambiguator", "article_count", "wikidata_link"]
     list_filter = ["kind"]

@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -110,6 +111,13 @@ class EntityQuerySet(models.QuerySet):
         )
 
 
+    def co_mentioned_with(self, entity, articles):
+        """Entities tagged on the same `articles` as `entity`, most often alongside first (`shared`)."""
+        return (self.filter(article_links__content_object__in=articles.tagged(entity).values("pk"))
+                .exclude(pk=entity.pk).annotate(shared=models.Count("article_links"))
+                .order_by("-shared", "name"))
+
+
 class EntityManager(SlugManager.from_queryset(EntityQuerySet)):
     pass
 
@@ -133,7 +141,9 @@ class Entity(TagBase):
         verbose_name_plural = "entities"
 
     def __str__(self):
-        return f"{self.name} ({self.disambiguator})" if self.disambiguator else self.name
+        # Shown in admin autocomplete, so editors see which "Georgia" they pick.
+        detail = ", ".join(filter(None, [self.get_kind_display().lower(), self.disambiguator]))
+        return f"{self.name} ({detail})"
 
     def natural_key(self):
         return (self.slug,)
@@ -153,23 +163,36 @@ class Entity(TagBase):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
 
+def published_q(prefix=""):
+    """The one definition of public as a Q object; `prefix` reaches it across a relation ("content_object__")."""
+    return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The one definition of public: published, and its time has come."""
-        return self.filter(self.public())
+        return self.filter(published_q())
 
     def unpublished(self):
         """Everything published() leaves out (drafts, reviews, scheduled): search counts by difference."""
-        return self.exclude(self.public())
+        return self.exclude(published_q())
 
-    @staticmethod
-    def public():
-        return Q(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+    def publication_summary(self):
+        """{"public": how many are public, "latest": the newest public published_at, "upcoming": the
+        next scheduled one}, in one query."""
+        now = timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED).aggregate(
+            public=models.Count("pk", filter=Q(published_at__lte=now)),
+            latest=models.Max("published_at", filter=Q(published_at__lte=now)),
+            upcoming=models.Min("published_at", filter=Q(published_at__gt=now)),
+        )
 
     def visible_to(self, user):
-        """Staff see everything (for previews); everyone else sees published()."""
+        """Editors see everything and contributors their own articles too (previews); others see published()."""
         if user.is_authenticated and user.is_staff:
-            return self.all()
+            if user.has_perm("articles.publish_article"):
+                return self.all()
+            return self.filter(Q(pk__in=self.published().values("pk")) | Q(created_by=user))
         return self.published()
 
     def for_cards(self):
@@ -188,16 +211,20 @@ class ArticleQuerySet(models.QuerySet):
     def tagged(self, entity):
         return self.filter(entity_links__tag=entity)
 
-    def related_to(self, article):
-        """Articles sharing entities with `article`, most shared first, then newest."""
-        entity_ids = article.entity_links.values("tag_id")
-        return (
-            self.exclude(pk=article.pk)
-            .filter(entity_links__tag_id__in=entity_ids)
-            .annotate(shared=models.Count("entity_links", distinct=True))
-            .order_by("-shared", "-published_at")
-            .for_cards()
-        )
+    def related_to(self, article, limit=5, links=None):
+        """Up to `limit` published articles ranked by shared entities (rarer counts more) and recency, as
+        RelatedArticle(article, shared, score) with a `reason`; call it on published(), whose size gives
+        the rarity weights. `links` are the article's entity links if already loaded."""
+        from .entities.related import rank_related
+
+        links = article.entity_links.select_related("tag") if links is None else links
+        return rank_related(self, article, links, limit)
+
+    def count_by_year(self):
+        """{year: number of articles}."""
+        rows = (self.annotate(year=ExtractYear("published_at")).order_by().values("year")
+                .annotate(n=models.Count("pk")).values_list("year", "n"))
+        return {year: n for year, n in rows if year is not None}
 
     def matching_words(self, query):
         """Articles whose title or text contains every word of `query` (case-insensitive)."""
@@ -247,6 +274,7 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_at", "-pk"]
         indexes = [models.Index(fields=["status", "published_at"])]
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
 
     def __str__(self):
         return self.title
@@ -457,3 +485,12 @@ class RejectedSuggestion(models.Model):
 
     def __str__(self):
         return f"{self.name} rejected on {self.article}"
+
+
+# Every saved article keeps a revision (django-reversion) that also holds its byline, category,
+# entity, link and legacy-URL rows, so history, diffs and restores cover them (articles/revisions.py).
+import reversion  # noqa: E402
+
+for _part in (ArticleAuthor, ArticleCategory, ArticleEntity, RelatedLink, LegacyURL):
+    reversion.register(_part)
+reversion.register(Article, follow=["author_links", "category_links", "entity_links", "related_links", "legacy_urls"])

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import feeds, preview, views
 
 app_name = "articles"
 
@@ -18,4 +18,15 @@ urlpatterns = [
     path("author/<str:slug>/", views.AuthorView.as_view(), name="author"),
     path("series/<str:slug>/", views.SeriesView.as_view(), name="series"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("feed/", feeds.ArticleFeed(), name="feed"),
+    path("feed/atom/", feeds.ArticleAtomFeed(), name="feed_atom"),
+    path("category/<str:slug>/feed/", feeds.CategoryFeed(), name="category_feed"),
+    path("category/<str:slug>/feed/atom/", feeds.CategoryAtomFeed(), name="category_feed_atom"),
+    path("tag/<str:slug>/feed/", feeds.EntityFeed(), name="tag_feed"),
+    path("tag/<str:slug>/feed/atom/", feeds.EntityAtomFeed(), name="tag_feed_atom"),
+    path("author/<str:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
+    path("author/<str:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author_feed_atom"),
+    path("series/<str:slug>/feed/", feeds.SeriesFeed(), name="series_feed"),
+    path("series/<str:slug>/feed/atom/", feeds.SeriesAtomFeed(), name="series_feed_atom"),
+    path("preview/<str:token>/", preview.ArticlePreviewView.as_view(), name="preview"),
 ]

@@ -1,15 +1,20 @@
 """Public pages: thin generic views over Article.objects.published()."""
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, RedirectView, YearArchiveView
 
-from .models import Article, Author, Category, Entity, EntityKind, EntityRedirect, Series
+from .caching import CachedPageMixin
+from .entities.charts import year_chart
+from .models import Article, ArticleEntity, Author, Category, Entity, EntityKind, EntityRedirect, Series
 from .search.facets import FACET_SAMPLE
 from .search.forms import SearchForm
 
 PAGE_SIZE = 10
+CO_MENTIONS_SHOWN = 12
 
 
 class PublishedArticlesMixin:
@@ -28,7 +33,7 @@ class PublishedArticlesMixin:
         return super().get_context_data(extra_query=params.urlencode(), **kwargs)
 
 
-class IndexView(PublishedArticlesMixin, ListView):
+class IndexView(CachedPageMixin, PublishedArticlesMixin, ListView):
     """/the-peninsula/: every article, optionally narrowed by ?category= or ?theme=."""
 
     def get_queryset(self):
@@ -46,25 +51,33 @@ class IndexView(PublishedArticlesMixin, ListView):
         return super().get_context_data(is_index=True, category=self.category, theme=self.theme, **kwargs)
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(CachedPageMixin, DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.visible_to(self.request.user).for_cards()
+        return Article.objects.visible_to(self.request.user).for_cards().prefetch_related(
+            Prefetch("entity_links", queryset=ArticleEntity.objects.select_related("tag")))
 
     def get_context_data(self, **kwargs):
         article = self.object
+        links = list(article.entity_links.all())  # prefetched with their tags; the JSON-LD uses them too
         return super().get_context_data(
             is_preview=not article.is_public,
-            entity_groups=entity_groups(article),
-            related_articles=Article.objects.published().related_to(article)[:5],
+            entity_groups=entity_groups(links),
+            related_articles=Article.objects.published().related_to(article, links=links),
             **kwargs,
         )
 
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["is_preview"]:  # never kept by a cache, never indexed
+            patch_cache_control(response, private=True, no_store=True)
+            response.headers["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
-def entity_groups(article):
-    """The article's entities as [(kind label, [links])], main subjects first within a kind."""
-    links = list(article.entity_links.select_related("tag"))
+
+def entity_groups(links):
+    """The article's entity links as [(kind label, [links])], main subjects first within a kind."""
     groups = []
     for kind, label in EntityKind.choices:
         members = [link for link in links if link.tag.kind == kind]
@@ -82,19 +95,19 @@ class OldBlogArticleRedirectView(RedirectView):
         return get_object_or_404(Article.objects.published(), slug=kwargs["slug"]).get_absolute_url()
 
 
-class ArticleYearArchiveView(PublishedArticlesMixin, YearArchiveView):
+class ArticleYearArchiveView(CachedPageMixin, PublishedArticlesMixin, YearArchiveView):
     date_field = "published_at"
     make_object_list = True
     template_name = "articles/article_archive.html"
 
 
-class ArticleMonthArchiveView(PublishedArticlesMixin, MonthArchiveView):
+class ArticleMonthArchiveView(CachedPageMixin, PublishedArticlesMixin, MonthArchiveView):
     date_field = "published_at"
     month_format = "%m"
     template_name = "articles/article_archive.html"
 
 
-class ParentListView(PublishedArticlesMixin, ListView):
+class ParentListView(CachedPageMixin, PublishedArticlesMixin, ListView):
     """Articles belonging to one parent object (category, entity, author, series)."""
 
     parent_model = None
@@ -164,6 +177,14 @@ class EntityView(ParentListView):
     def filter_for(self, queryset, entity):
         return queryset.tagged(entity)
 
+    def get_context_data(self, **kwargs):
+        published = Article.objects.published()
+        return super().get_context_data(
+            year_chart=year_chart(published.tagged(self.parent).count_by_year()),
+            co_mentioned=Entity.objects.co_mentioned_with(self.parent, published)[:CO_MENTIONS_SHOWN],
+            **kwargs,
+        )
+
 
 class OldTagPageRedirectView(RedirectView):
     """/tag/<slug>/page/N/ from the old blog becomes /tag/<slug>/?page=N."""
@@ -175,7 +196,7 @@ class OldTagPageRedirectView(RedirectView):
         return f"{entity.get_absolute_url()}?page={kwargs['page']}"
 
 
-class EntityIndexView(ListView):
+class EntityIndexView(CachedPageMixin, ListView):
     """/tags/: every entity that has published articles, with counts, grouped by kind."""
 
     template_name = "articles/entity_list.html"

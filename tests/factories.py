@@ -48,3 +48,15 @@ def make_article(title=None, *, authors=(), categories=(), entities=(), status="
     for position, entity in enumerate(entities):
         ArticleEntity.objects.create(content_object=article, tag=entity, position=position)
     return article
+
+
+def make_user(username, role):
+    """A staff user with an editorial role: 'contributor', 'editor' or 'administrator' (superuser)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw", is_staff=True,
+                                                is_superuser=role == "administrator")
+    if role != "administrator":
+        user.groups.add(Group.objects.get(name=role.capitalize()))
+    return user

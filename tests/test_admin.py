@@ -47,7 +47,7 @@ def test_entity_autocomplete_shows_kind_and_keeps_spaces(staff_client):
                                                           "model_name": "articleentity", "field_name": "tag"})
     assert response.status_code == 200
     names = [r["text"] for r in response.json()["results"]]
-    assert names == ["Council for Cooperation with North Korea"]
+    assert names == ["Council for Cooperation with North Korea (organisation)"]
 
 
 def test_entity_and_author_admins_show_article_counts(staff_client, peninsula):

@@ -106,3 +106,15 @@ def test_rebuild_dry_run_writes_nothing():
 def test_rebuild_rejects_unknown_options():
     with pytest.raises(CommandError):
         call_command("rebuild_search_index", "--everything")
+
+
+def test_rows_left_by_raw_deletes_are_harmless_and_cleaned_after_a_flush():
+    from django.db import connection
+
+    make_article("Lighthouse kept", slug="kept")
+    gone = make_article("Lighthouse gone")
+    with connection.cursor() as cursor:  # no signal: the index still has the row
+        cursor.execute("DELETE FROM articles_article WHERE id = %s", [gone.pk])
+    assert found("lighthouse") == ["kept"]
+    call_command("migrate", "articles", verbosity=0)  # sends post_migrate, as flush does
+    assert search.indexed_count() == 1

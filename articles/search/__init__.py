@@ -21,6 +21,7 @@ __all__ = ["Query", "SearchResults", "backend", "parse", "search"]
 # Above this many matches, only the articles matching in their title or names are ranked by
 # score; the rest follow newest first. Scoring every one of 100,000 matches of a common word
 # costs far more than it tells a reader.
+TABLE = "articles_search"  # both backends' index table
 RANK_LIMIT = 5000
 # Filters that leave at most this many candidates are searched by listing their ids.
 NARROW_LIMIT = 20000
@@ -147,11 +148,12 @@ class SearchResults:
         ids = self.ids(offset, limit)
         if not ids:
             return []
-        cards = Article.objects.filter(pk__in=ids).for_cards().in_bulk()
+        # published() again: even an index left stale by raw SQL never shows a hidden article.
+        cards = Article.objects.published().filter(pk__in=ids).for_cards().in_bulk()
         with connection.cursor() as cursor:
             marked = self.backend.highlights(cursor, self.query, ids)
         results = []
-        for pk in ids:
+        for pk in (pk for pk in ids if pk in cards):
             article = cards[pk]
             article.search_title, article.search_snippet = marked.get(pk, (article.title, article.excerpt))
             results.append(article)
@@ -238,6 +240,13 @@ def rebuild(progress=None, conn=None):
             if progress:
                 progress(len(chunk))
     return len(article_ids)
+
+
+def remove_orphans(conn=None):
+    """Drop index rows whose article is gone without a signal (raw SQL, a test database flush)."""
+    conn = conn or connection
+    with conn.cursor() as cursor:
+        backend(conn).remove_orphans(cursor)
 
 
 def indexed_count(conn=None):

@@ -57,6 +57,10 @@ def remove(cursor, article_ids):
     cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = ANY(%s)", [list(article_ids)])
 
 
+def remove_orphans(cursor):
+    cursor.execute(f"DELETE FROM {TABLE} s WHERE NOT EXISTS (SELECT 1 FROM articles_article a WHERE a.id = s.article_id)")
+
+
 def clear(cursor):
     cursor.execute(f"TRUNCATE {TABLE}")
 

@@ -36,6 +36,10 @@ def remove(cursor, article_ids):
     cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({placeholders})", list(article_ids))
 
 
+def remove_orphans(cursor):
+    cursor.execute(f"DELETE FROM {TABLE} WHERE rowid NOT IN (SELECT id FROM articles_article)")
+
+
 def clear(cursor):
     cursor.execute(f"DELETE FROM {TABLE}")
 

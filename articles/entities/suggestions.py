@@ -1,0 +1,148 @@
+"""Entity suggestions for an article: known entities it names and new names worth adding."""
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Max
+
+from ..models import ArticleEntity, Entity, RejectedSuggestion
+from ..names import name_key
+from .candidates import Candidate, find_candidates
+from .matching import Gazetteer
+
+# An entity named in the title, or this often in the body, is a main subject rather than a mention.
+MAIN_SUBJECT_MENTIONS = 3
+
+
+@dataclass
+class KnownSuggestion:
+    """A known entity the text names, with the words that named it."""
+
+    entity: Entity
+    words: list = field(default_factory=list)
+    count: int = 0
+    in_title: bool = False
+
+    @property
+    def is_main(self):
+        return self.in_title or self.count >= MAIN_SUBJECT_MENTIONS
+
+
+@dataclass
+class Suggestions:
+    known: list
+    new: list
+
+    def __bool__(self):
+        return bool(self.known or self.new)
+
+
+def load_gazetteer():
+    return Gazetteer(Entity.objects.only("pk", "name", "slug", "kind", "aliases").order_by("pk"))
+
+
+def article_text(article):
+    """The text suggestions are drawn from: the title, then the body (not the author's note)."""
+    return f"{article.title}.\n{article.body_text}"
+
+
+def analyse(text, gazetteer, title_length=0):
+    """(known suggestions, new candidates) in `text`; the longest name wins where they overlap."""
+    matches = gazetteer.matches(text)
+    # Titles are in title case, so every word looks like a name there: candidates come from the body.
+    candidates = [c for c in find_candidates(text) if c.start >= title_length and not gazetteer.knows(c.name)]
+    kept_candidates, swallowed = [], set()
+    for candidate in candidates:
+        inside = [m for m in matches if m.start >= candidate.start and m.end <= candidate.end]
+        overlapping = [m for m in matches if m.start < candidate.end and m.end > candidate.start]
+        if overlapping and (len(inside) != len(overlapping) or not has_own_words(text, candidate, inside)):
+            continue
+        swallowed.update(id(m) for m in inside)
+        kept_candidates.append(candidate)
+    known = {}
+    for match in matches:
+        if id(match) in swallowed:
+            continue
+        suggestion = known.setdefault(match.entity.pk, KnownSuggestion(match.entity))
+        suggestion.count += 1
+        suggestion.in_title = suggestion.in_title or match.start < title_length
+        if match.words not in suggestion.words:
+            suggestion.words.append(match.words)
+    return list(known.values()), kept_candidates
+
+
+def has_own_words(text, candidate, inside):
+    """True when a candidate says more than the known names inside it ("Council for … North Korea")."""
+    rest = text[candidate.start:candidate.end]
+    for match in sorted(inside, key=lambda m: m.start, reverse=True):
+        rest = rest[:match.start - candidate.start] + " " + rest[match.end - candidate.start:]
+    return any(word[:1].isupper() for word in rest.split())
+
+
+def find_known_entities(text, entities=None):
+    """[(entity, matched words)] for each known entity named in `text`, in order of first mention."""
+    gazetteer = load_gazetteer() if entities is None else Gazetteer(entities)
+    known, _new = analyse(text, gazetteer)
+    return [(suggestion.entity, suggestion.words[0]) for suggestion in known]
+
+
+def suggest_entities(article, gazetteer=None):
+    """What the article names that it is not yet tagged with, less what editors rejected for it."""
+    gazetteer = gazetteer or load_gazetteer()
+    known, new = analyse(article_text(article), gazetteer, title_length=len(article.title))
+    linked = set(article.entity_links.values_list("tag_id", flat=True)) if article.pk else set()
+    rejected = set(article.rejected_suggestions.values_list("key", flat=True)) if article.pk else set()
+    return Suggestions(
+        known=[s for s in known if s.entity.pk not in linked and name_key(s.entity.name) not in rejected],
+        new=[c for c in new if c.key not in rejected],
+    )
+
+
+def link_entity(article, entity, is_main=False):
+    """Tag `article` with `entity` after its existing tags; False if it already was."""
+    if article.entity_links.filter(tag=entity).exists():
+        return False
+    position = (article.entity_links.aggregate(last=Max("position"))["last"] or 0) + 1
+    ArticleEntity.objects.create(content_object=article, tag=entity, position=position, is_main=is_main)
+    return True
+
+
+@transaction.atomic
+def apply_known_entities(article, gazetteer=None):
+    """Link every known entity the article names (except rejected ones); returns the entities added."""
+    added = []
+    for suggestion in suggest_entities(article, gazetteer).known:
+        if link_entity(article, suggestion.entity, is_main=suggestion.is_main):
+            added.append(suggestion.entity)
+    return added
+
+
+@transaction.atomic
+def accept_candidate(article, name, kind):
+    """Make a new name an entity (or reuse the one with the same key) and tag the article with it."""
+    name = " ".join(name.split())[:200]
+    entity = Entity.objects.filter(key=name_key(name)).first()
+    if entity is None:
+        entity = Entity(name=name, kind=kind)
+        entity.slug = unique_slug(entity)
+        entity.save()
+    link_entity(article, entity)
+    return entity
+
+
+def unique_slug(entity):
+    base = entity.slugify(entity.name)
+    slug, i = base, 1
+    while Entity.objects.filter(slug=slug).exists():
+        i += 1
+        slug = entity.slugify(entity.name, i)
+    return slug
+
+
+def reject(article, name, user=None):
+    """Remember that `name` is not to be suggested for `article` again."""
+    RejectedSuggestion.objects.get_or_create(
+        article=article, key=name_key(name), defaults={"name": name[:300], "rejected_by": user})
+
+
+__all__ = ["Candidate", "KnownSuggestion", "Suggestions", "accept_candidate", "apply_known_entities",
+           "find_known_entities", "link_entity", "load_gazetteer", "reject", "suggest_entities"]

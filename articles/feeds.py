@@ -1,0 +1,150 @@
+"""RSS 2.0 and Atom feeds for the whole blog and for each category, entity, author and series."""
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from .models import Article, ArticleEntity, Author, Category, Entity, Series
+from .templatetags.peninsula import join_names
+
+FEED_SIZE = 20
+BLOG_DESCRIPTION = ("Short analysis and commentary on the Korean peninsula, its economy, its politics and its "
+                    "place in the world, from the Korea Economic Institute of America.")
+
+
+class FullContentAtom1Feed(Atom1Feed):
+    """Atom with the article's full (sanitised) HTML in <content> and one <author> per author."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name in item.get("extra_authors", ()):
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.endElement("author")
+        if item.get("content"):
+            handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
+class ArticleFeed(Feed):
+    """The newest published articles of the whole blog, as RSS 2.0."""
+
+    title = settings.SITE_NAME
+    description = BLOG_DESCRIPTION
+    author_name = "Korea Economic Institute of America"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url() if obj else reverse("articles:index")
+
+    def get_queryset(self, obj):
+        return Article.objects.published()
+
+    def items(self, obj=None):
+        return (
+            self.get_queryset(obj).for_cards().newest_first()
+            .prefetch_related(Prefetch("entity_links", queryset=ArticleEntity.objects.select_related("tag")))
+            [:FEED_SIZE]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.excerpt
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        names = [author.name for author in item.authors.all()]
+        return join_names(names) or (item.series.name if item.series else None)
+
+    def item_categories(self, item):
+        names = [c.name for c in item.categories.all()] + [link.tag.name for link in item.entity_links.all()]
+        return list(dict.fromkeys(names))  # a category and an entity may share a name
+
+
+class AtomFeedMixin:
+    """Atom flavour of a feed: same items, full content, authors listed one by one."""
+
+    feed_type = FullContentAtom1Feed
+
+    def subtitle(self, obj=None):
+        return self._get_dynamic_attr("description", obj)
+
+    def item_author_name(self, item):
+        names = [author.name for author in item.authors.all()]
+        return names[0] if names else (item.series.name if item.series else None)
+
+    def item_extra_kwargs(self, item):
+        return {"content": item.body, "extra_authors": [author.name for author in item.authors.all()][1:]}
+
+
+class ArticleAtomFeed(AtomFeedMixin, ArticleFeed):
+    pass
+
+
+class ParentFeed(ArticleFeed):
+    """The articles of one category, entity, author or series."""
+
+    model = None
+
+    def get_object(self, request, slug):
+        return get_object_or_404(self.model, slug=slug)
+
+    def title(self, obj):
+        return f"{obj.name} – {settings.SITE_NAME}"
+
+    def description(self, obj):
+        return obj.description or f"Articles of {settings.SITE_NAME} on {obj.name}."
+
+
+class CategoryFeed(ParentFeed):
+    model = Category
+
+    def get_queryset(self, obj):
+        return Article.objects.published().in_category(obj)
+
+
+class EntityFeed(ParentFeed):
+    model = Entity
+
+    def get_queryset(self, obj):
+        return Article.objects.published().tagged(obj)
+
+
+class AuthorFeed(ParentFeed):
+    model = Author
+
+    def description(self, obj):
+        return f"Articles by {obj.name} in {settings.SITE_NAME}."
+
+    def get_queryset(self, obj):
+        return Article.objects.published().filter(authors=obj)
+
+
+class SeriesFeed(ParentFeed):
+    model = Series
+
+    def get_queryset(self, obj):
+        return Article.objects.published().filter(series=obj)
+
+
+class CategoryAtomFeed(AtomFeedMixin, CategoryFeed):
+    pass
+
+
+class EntityAtomFeed(AtomFeedMixin, EntityFeed):
+    pass
+
+
+class AuthorAtomFeed(AtomFeedMixin, AuthorFeed):
+    pass
+
+
+class SeriesAtomFeed(AtomFeedMixin, SeriesFeed):
+    pass

@@ -1,0 +1,53 @@
+"""What an importer reads out of a source, before anything touches the database."""
+from dataclasses import dataclass, field
+
+
+class SourceError(Exception):
+    """A source that cannot be imported; the message names where (line or item) and why."""
+
+    def __init__(self, message, where=""):
+        self.where = where
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+@dataclass
+class AuthorRecord:
+    name: str
+    slug: str
+    bio: str = ""
+
+
+@dataclass
+class CategoryRecord:
+    name: str
+    slug: str
+    parent_slug: str = ""
+    description: str = ""
+
+
+@dataclass
+class TagRecord:
+    name: str
+    slug: str
+    description: str = ""
+
+
+@dataclass
+class PostRecord:
+    """One article as the source describes it. `body` is HTML; the model sanitises it on save."""
+
+    title: str
+    slug: str
+    status: str
+    published_at: object = None
+    body: str = ""
+    excerpt: str = ""
+    author_note: str = ""
+    image_credit: str = ""
+    authors: list = field(default_factory=list)
+    categories: list = field(default_factory=list)
+    tags: list = field(default_factory=list)
+    wp_id: int | None = None
+    legacy_path: str = ""
+    where: str = ""
+    source_body: str = ""  # the body as the source had it, before paragraph treatment

@@ -1,0 +1,252 @@
+"""Turning import records into articles: found or created, updated only when the source changed.
+
+An article is the same article when it has the same WordPress post id, or else the same slug
+(or a numbered variant of it) and the same publication date. Authors, categories and
+entities are reused by slug (entities also by name or alias) and created only when missing.
+"""
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.entities import apply_known_entities, load_gazetteer
+from articles.models import (Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, Entity,
+                             EntityKind, LegacyURL)
+from articles.names import name_key
+
+from .records import AuthorRecord, CategoryRecord, TagRecord
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+NAME_LENGTH = 200  # max_length of names and slugs on Author, Category and Entity
+COMPARED_FIELDS = ("title", "status", "published_at", "body", "excerpt", "author_note", "image_credit")
+
+
+@dataclass
+class ImportReport:
+    """What one import did, for the summary line and for tests."""
+
+    outcomes: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)
+    not_imported: Counter = field(default_factory=Counter)
+    new: Counter = field(default_factory=Counter)
+    written_pks: list = field(default_factory=list)
+
+    def summary(self):
+        parts = [f"{self.outcomes[CREATED]} created, {self.outcomes[UPDATED]} updated, "
+                 f"{self.outcomes[UNCHANGED]} unchanged, {sum(self.skipped.values())} skipped"]
+        if self.skipped:
+            parts[0] += " (" + ", ".join(f"{reason}: {n}" for reason, n in sorted(self.skipped.items())) + ")"
+        if self.not_imported:
+            parts.append("not imported: " + ", ".join(f"{n} {kind}" for kind, n in sorted(self.not_imported.items())))
+        parts.append(f"new: {self.new['authors']} authors, {self.new['categories']} categories, "
+                     f"{self.new['entities']} entities")
+        return "; ".join(parts)
+
+
+def local_date(value):
+    return timezone.localtime(value).date() if value else None
+
+
+class ArticleWriter:
+    """Creates and updates articles from PostRecords, reusing authors, categories and entities."""
+
+    def __init__(self, report):
+        self.report = report
+        self.authors, self.categories = {}, {}
+        self.entities = None  # name key -> Entity, built on first use
+        self.created_pks = set()  # authors, categories, entities made by this import: (model, pk)
+        self.category_parents = {}
+        self.wp_ids = self.slugs = None
+        self.gazetteer = None  # the entity matcher, built once and again only after new entities
+
+    # Authors, categories, entities -------------------------------------------------------
+
+    def author(self, record: AuthorRecord):
+        record.slug = record.slug[:NAME_LENGTH]
+        if record.slug not in self.authors:
+            author = Author.objects.filter(slug=record.slug).first()
+            if author is None:
+                author = Author.objects.create(name=record.name[:NAME_LENGTH], slug=record.slug, bio=record.bio)
+                self.mark_new("authors", author)
+            self.authors[record.slug] = author
+        return self.authors[record.slug]
+
+    def category(self, record: CategoryRecord):
+        slug = (record.slug or slugify(record.name, allow_unicode=True) or "category")[:NAME_LENGTH]
+        if slug not in self.categories:
+            category = Category.objects.filter(slug=slug).first()
+            if category is None:
+                category = Category.objects.create(name=record.name[:NAME_LENGTH], slug=slug,
+                                                   description=record.description)
+                self.mark_new("categories", category)
+            self.categories[slug] = category
+        if record.parent_slug:
+            self.category_parents[slug] = record.parent_slug
+        return self.categories[slug]
+
+    def link_category_parents(self):
+        """Set the parents WordPress named, once every category of the file is known; existing parents stay."""
+        for slug, parent_slug in self.category_parents.items():
+            category, parent = self.categories.get(slug), self.categories.get(parent_slug)
+            if parent is None:
+                parent = Category.objects.filter(slug=parent_slug).first()
+            if category and parent and category.parent_id is None and parent.pk != category.pk:
+                category.parent = parent
+                category.save(update_fields=["parent"])
+
+    def entity(self, record: TagRecord):
+        """The entity a tag names: an existing one with that name or alias, else a new topic."""
+        if self.entities is None:
+            self.entities = {}
+            known = list(Entity.objects.only("pk", "name", "slug", "aliases", "disambiguator"))
+            # A name beats someone else's alias: names first, then aliases where still free.
+            for entity in known:
+                self.entities.setdefault(name_key(entity.name), entity)
+            for entity in known:
+                for alias in entity.aliases:
+                    self.entities.setdefault(name_key(alias), entity)
+        key = name_key(record.name) or name_key(record.slug)
+        if key not in self.entities:
+            slug = self.free_slug(Entity, (record.slug or slugify(record.name, allow_unicode=True) or "entity")[:190])
+            entity = Entity.objects.create(name=record.name[:NAME_LENGTH], slug=slug, kind=EntityKind.TOPIC,
+                                           description=record.description)
+            self.mark_new("entities", entity)
+            self.entities[key] = entity
+            self.gazetteer = None
+        return self.entities[key]
+
+    def mark_new(self, kind, obj):
+        self.report.new[kind] += 1
+        self.created_pks.add((type(obj), obj.pk))
+
+    def is_new(self, obj):
+        return (type(obj), obj.pk) in self.created_pks
+
+    @staticmethod
+    def free_slug(model, slug):
+        taken = set(model.objects.filter(Q(slug=slug) | Q(slug__startswith=f"{slug}-")).values_list("slug", flat=True))
+        candidate, n = slug, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{slug}-{n}"
+        return candidate
+
+    # Articles ---------------------------------------------------------------------------
+
+    def load_article_keys(self):
+        """Existing WordPress ids and slugs, read once, so that most lookups need no query."""
+        if self.wp_ids is None:
+            self.wp_ids = dict(Article.objects.filter(wp_id__isnull=False).values_list("wp_id", "pk"))
+            self.slugs = set(Article.objects.values_list("slug", flat=True))
+
+    def slug_variants(self, slug):
+        """`slug`, `slug-2`, `slug-3`… as far as they are taken."""
+        variants, n = [], 1
+        while (candidate := slug if n == 1 else f"{slug}-{n}") in self.slugs:
+            variants.append(candidate)
+            n += 1
+        return variants
+
+    def find(self, record):
+        """The article this record already is: same WordPress id, or same slug (or slug-N) and date."""
+        self.load_article_keys()
+        if record.wp_id is not None and record.wp_id in self.wp_ids:
+            return Article.objects.get(pk=self.wp_ids[record.wp_id])
+        variants = self.slug_variants(record.slug)
+        if not variants:
+            return None
+        for article in Article.objects.filter(slug__in=variants).order_by("pk"):
+            if (local_date(article.published_at) == local_date(record.published_at)
+                    and (record.wp_id is None or article.wp_id is None)):
+                return article
+        return None
+
+    def write(self, record):
+        """Create or update the article for `record`; returns (outcome, article)."""
+        article = self.find(record)
+        outcome = CREATED if article is None else UPDATED
+        if article is None:
+            article = Article(slug=f"{record.slug}-{len(self.slug_variants(record.slug)) + 1}"
+                              if record.slug in self.slugs else record.slug)
+        authors = [self.author(a) for a in record.authors]
+        categories = [self.category(c) for c in record.categories]
+        entities = list(dict.fromkeys(self.entity(t) for t in record.tags))
+        if outcome == UPDATED and self.same(article, record, authors, categories, entities):
+            self.report.outcomes[UNCHANGED] += 1
+            return UNCHANGED, article
+        for name in COMPARED_FIELDS:
+            setattr(article, name, getattr(record, name))
+        if record.wp_id is not None:
+            article.wp_id = record.wp_id
+        article.save()
+        self.slugs.add(article.slug)
+        if article.wp_id is not None:
+            self.wp_ids[article.wp_id] = article.pk
+        self.set_links(article, authors, categories, entities, fresh=outcome == CREATED)
+        if record.legacy_path and record.legacy_path != article.get_absolute_url():
+            LegacyURL.objects.get_or_create(path=record.legacy_path, defaults={"article": article})
+        if self.gazetteer is None:
+            self.gazetteer = load_gazetteer()
+        apply_known_entities(article, self.gazetteer)
+        self.report.outcomes[outcome] += 1
+        self.report.written_pks.append(article.pk)
+        return outcome, article
+
+    def same(self, article, record, authors, categories, entities):
+        """Would writing `record` change nothing? Fields compared after the model's own derivations."""
+        candidate = Article(**{name: getattr(record, name) for name in COMPARED_FIELDS})
+        candidate.derive_fields()
+        if any(getattr(candidate, name) != getattr(article, name) for name in COMPARED_FIELDS):
+            return False
+        if record.wp_id is not None and article.wp_id != record.wp_id:
+            return False
+        author_ids = list(article.author_links.order_by("position").values_list("author_id", flat=True))
+        category_ids = list(article.category_links.order_by("position").values_list("category_id", flat=True))
+        entity_ids = set(article.entity_links.values_list("tag_id", flat=True))
+        return (author_ids == [a.pk for a in authors] and category_ids == [c.pk for c in categories]
+                and {e.pk for e in entities} <= entity_ids
+                and (not record.legacy_path or LegacyURL.objects.filter(path=record.legacy_path).exists()))
+
+    @staticmethod
+    def set_links(article, authors, categories, entities, fresh):
+        """Byline and categories as the source has them; the source's tags added as main subjects."""
+        if not fresh:
+            article.author_links.all().delete()
+            article.category_links.all().delete()
+        ArticleAuthor.objects.bulk_create(
+            [ArticleAuthor(article=article, author=a, position=n) for n, a in enumerate(authors)])
+        ArticleCategory.objects.bulk_create(
+            [ArticleCategory(article=article, category=c, position=n) for n, c in enumerate(categories)])
+        linked = set() if fresh else set(article.entity_links.values_list("tag_id", flat=True))
+        start = len(linked)
+        ArticleEntity.objects.bulk_create([
+            ArticleEntity(content_object=article, tag=e, position=start + n, is_main=True)
+            for n, e in enumerate(e for e in entities if e.pk not in linked)
+        ])
+
+    def describe(self, outcome, article):
+        """Field-by-field lines for --dry-run."""
+        def names(objects):
+            return ", ".join(f"{o.name} (new)" if self.is_new(o) else o.name for o in objects) or "—"
+
+        when = timezone.localtime(article.published_at).strftime("%B %-d, %Y %H:%M %Z") if article.published_at else "—"
+        lines = [
+            f"would {outcome[:-1] if outcome.endswith('d') else outcome} article “{article.title}”",
+            f"  title: {article.title}",
+            f"  slug: {article.slug}",
+            f"  status: {article.status}",
+            f"  published_at: {when}",
+            f"  authors: {names(article.authors.order_by('article_authors__position'))}",
+            f"  categories: {names(article.categories.order_by('article_categories__position'))}",
+            f"  entities: {names(article.entities.all())}",
+            f"  excerpt: {article.excerpt}",
+            f"  author_note: {article.author_note or '—'}",
+            f"  image_credit: {article.image_credit or '—'}",
+            f"  body: {article.body.count('<p>')} paragraphs, {article.word_count} words",
+        ]
+        if article.wp_id:
+            lines.append(f"  wp_id: {article.wp_id}")
+        lines += [f"  legacy URL: {path}" for path in article.legacy_urls.values_list("path", flat=True)]
+        return lines

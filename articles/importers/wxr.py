@@ -1,0 +1,258 @@
+"""Reading a WordPress export (WXR 1.0, 1.1, 1.2) as a stream of records.
+
+Elements are matched by namespace URI, never by prefix: the export's WordPress namespace is
+the one its `wxr_version` element is in, so a `wp:` prefix bound elsewhere is just foreign
+markup. Each item is dropped from the tree once read, so memory stays flat however large
+the file. PHP-serialised meta values are never unserialised (only counted): unserialising
+untrusted data is an object-injection hazard, and articles need none of it.
+"""
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone as dt_timezone
+from email.utils import parsedate_to_datetime
+from urllib.parse import unquote, urlsplit
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .autop import autop
+from .records import AuthorRecord, CategoryRecord, PostRecord, SourceError, TagRecord
+
+SUPPORTED_VERSIONS = ("1.0", "1.1", "1.2")
+WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/\d+\.\d+/$")
+EXCERPT_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/\d+\.\d+/excerpt/$")
+CONTENT_NAMESPACE = "http://purl.org/rss/1.0/modules/content/"
+DC_NAMESPACE = "http://purl.org/dc/elements/1.1/"
+NO_DATE = "0000-00-00 00:00:00"
+# WordPress status -> (article status, or None to skip with that reason).
+STATUSES = {
+    "publish": "published", "future": "published", "draft": "draft", "pending": "review", "private": "draft",
+}
+SKIPPED_STATUSES = ("trash", "auto-draft", "inherit")
+MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
+NOT_ARTICLES = {"page": "pages", "attachment": "attachments", "nav_menu_item": "menu items"}
+
+
+@dataclass
+class Item:
+    """A skipped or not-imported item, with why (`reason`) or what it is (`kind`)."""
+
+    kind: str = ""
+    reason: str = ""
+    where: str = ""
+
+
+@dataclass
+class Channel:
+    """Site-level facts read so far."""
+
+    version: str = ""
+    namespace: str = ""
+    base_url: str = ""
+    published: object = None
+    term_counts: dict = field(default_factory=dict)
+
+
+def split_tag(tag):
+    """'{uri}local' -> ('uri', 'local')."""
+    if tag.startswith("{"):
+        uri, _, local = tag[1:].partition("}")
+        return uri, local
+    return "", tag
+
+
+def text_of(element):
+    return "".join(element.itertext()).strip() if element is not None else ""
+
+
+class CountingReader:
+    """A binary file wrapper that reports how many bytes were read (for the progress bar)."""
+
+    def __init__(self, handle, on_read):
+        self.handle, self.on_read = handle, on_read
+
+    def read(self, size=-1):
+        data = self.handle.read(size)
+        self.on_read(len(data))
+        return data
+
+
+class WxrReader:
+    """Iterate over a WXR file: AuthorRecord, CategoryRecord, TagRecord, PostRecord or Item objects."""
+
+    def __init__(self, handle, on_read=None):
+        self.handle = CountingReader(handle, on_read) if on_read else handle
+        self.channel = Channel()
+        self.item_number = 0
+        self.pending = []  # channel children seen before wxr_version, read once the namespace is known
+
+    def __iter__(self):
+        stack = []
+        try:
+            for event, element in iterparse(self.handle, events=("start", "end")):
+                if event == "start":
+                    stack.append(element)
+                    if len(stack) == 1 and split_tag(element.tag)[1] != "rss":
+                        raise SourceError(f"not a WordPress export: the root element is <{split_tag(element.tag)[1]}>, "
+                                          "not <rss>")
+                    continue
+                stack.pop()
+                if len(stack) == 2 and split_tag(stack[1].tag) == ("", "channel"):
+                    yield from self.channel_child(element)
+                    stack[1].remove(element)
+        except ParseError as error:
+            line, column = error.position
+            reason = re.sub(r":?\s*line \d+, column \d+$", "", str(error))
+            raise SourceError(f"malformed or truncated XML ({reason})", f"line {line}, column {column}") from error
+        except DefusedXmlException as error:
+            raise SourceError(f"refused XML: {error}") from error
+        if not self.channel.version:
+            raise SourceError("not a WordPress export: missing wp:wxr_version")
+
+    def channel_child(self, element):
+        uri, local = split_tag(element.tag)
+        if local == "wxr_version" and WP_NAMESPACE.match(uri) and not self.channel.version:
+            version = text_of(element)
+            if version not in SUPPORTED_VERSIONS:
+                raise SourceError(f"unknown WXR version “{version}” (supported: {', '.join(SUPPORTED_VERSIONS)})",
+                                  "<wp:wxr_version>")
+            self.channel.version, self.channel.namespace = version, uri
+            for kept in self.pending:
+                yield from self.channel_child(kept)
+            self.pending.clear()
+        elif not uri and local == "pubDate":
+            self.channel.published = parse_rfc822(text_of(element))
+        elif not uri and local == "item":
+            self.item_number += 1
+            if not self.channel.version:
+                raise SourceError("not a WordPress export: an item comes before wp:wxr_version",
+                                  f"item {self.item_number}")
+            yield self.read_item(element)
+        elif not self.channel.version:
+            if WP_NAMESPACE.match(uri):
+                self.pending.append(element)
+        elif uri == self.channel.namespace:
+            record = self.read_term(local, element)
+            if record is not None:
+                yield record
+
+    def wp(self, element, name):
+        return text_of(element.find(f"{{{self.channel.namespace}}}{name}"))
+
+    def read_term(self, local, element):
+        wp = self.wp
+        if local == "base_site_url":
+            self.channel.base_url = text_of(element)
+        elif local == "author":
+            login = wp(element, "author_login")
+            if login:
+                return AuthorRecord(name=wp(element, "author_display_name") or login, slug=author_slug(login))
+        elif local == "category":
+            name, slug = wp(element, "cat_name"), wp(element, "category_nicename")
+            if name or slug:
+                return CategoryRecord(name=name or slug, slug=unquote(slug) or slugify(name, allow_unicode=True),
+                                      parent_slug=unquote(wp(element, "category_parent")),
+                                      description=wp(element, "category_description"))
+        elif local == "tag":
+            name, slug = wp(element, "tag_name"), wp(element, "tag_slug")
+            if name or slug:
+                return TagRecord(name=name or slug, slug=unquote(slug), description=wp(element, "tag_description"))
+        elif local == "term":
+            taxonomy, name, slug = wp(element, "term_taxonomy"), wp(element, "term_name"), wp(element, "term_slug")
+            if taxonomy == "category":
+                return CategoryRecord(name=name or slug, slug=unquote(slug) or slugify(name, allow_unicode=True),
+                                      parent_slug=unquote(wp(element, "term_parent")),
+                                      description=wp(element, "term_description"))
+            if taxonomy == "post_tag":
+                return TagRecord(name=name or slug, slug=unquote(slug), description=wp(element, "term_description"))
+            self.channel.term_counts[taxonomy or "unnamed"] = self.channel.term_counts.get(taxonomy or "unnamed", 0) + 1
+        return None
+
+    def read_item(self, element):
+        wp = self.wp
+        raw_id = wp(element, "post_id")
+        # Titles are plain text here; WordPress allows markup in them ("Title <em>With</em> Markup").
+        title = " ".join(html.unescape(MARKUP.sub("", text_of(element.find("title")))).split())
+        where = f"item {self.item_number}" + (f" (post {raw_id})" if raw_id else "") + (f" “{title[:60]}”" if title else "")
+        post_type = wp(element, "post_type")
+        if not post_type:
+            return Item(reason="no post type", where=where)
+        if post_type != "post":
+            return Item(kind=NOT_ARTICLES.get(post_type, f"{post_type} items"), where=where)
+        if not raw_id.isdigit():
+            return Item(reason="no post id" if not raw_id else f"post id “{raw_id}” is not a number", where=where)
+        wp_status = wp(element, "status") or "draft"
+        if wp_status in SKIPPED_STATUSES:
+            return Item(reason=f"status {wp_status}", where=where)
+        if wp_status not in STATUSES:
+            return Item(reason=f"unknown status “{wp_status}”", where=where)
+        status = STATUSES[wp_status]
+        published_at = self.item_date(element, where, status)
+        categories, tags = [], []
+        for term in element.findall("category"):
+            domain, nicename, name = term.get("domain", ""), unquote(term.get("nicename", "")), text_of(term)
+            if not nicename:
+                continue  # WXR 1.0 repeats each term without a nicename; WordPress ignores those too
+            if domain == "category":
+                categories.append(CategoryRecord(name=name or nicename, slug=nicename))
+            elif domain in ("post_tag", "tag"):
+                tags.append(TagRecord(name=name or nicename, slug=nicename))
+        # dc:creator is standard; some exporters write the login in wp:author or wp:wp_author instead.
+        creator = text_of(element.find(f"{{{DC_NAMESPACE}}}creator")) or wp(element, "author") or wp(element, "wp_author")
+        excerpt = next((text_of(child) for child in element
+                        if EXCERPT_NAMESPACE.match(split_tag(child.tag)[0]) and split_tag(child.tag)[1] == "encoded"), "")
+        post_id = int(raw_id)
+        content = text_of(element.find(f"{{{CONTENT_NAMESPACE}}}encoded"))
+        return PostRecord(
+            title=title[:300] or f"Untitled post {post_id}",
+            slug=self.item_slug(wp(element, "post_name"), title, post_id),
+            status=status,
+            published_at=published_at,
+            body=autop(content),
+            source_body=content,
+            excerpt=excerpt,
+            authors=[AuthorRecord(name=creator, slug=author_slug(creator))] if creator else [],
+            categories=categories,
+            tags=tags,
+            wp_id=post_id,
+            legacy_path=legacy_path(text_of(element.find("link"))),
+            where=where,
+        )
+
+    def item_date(self, element, where, status):
+        """post_date_gmt, else post_date in the site's zone, else (for a published post) the export's date."""
+        gmt, local = self.wp(element, "post_date_gmt"), self.wp(element, "post_date")
+        for value, zone in ((gmt, dt_timezone.utc), (local, timezone.get_default_timezone())):
+            if value and value != NO_DATE:
+                try:
+                    return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=zone)
+                except ValueError:
+                    raise SourceError(f"unreadable date “{value}”", where) from None
+        return self.channel.published if status == "published" else None
+
+    @staticmethod
+    def item_slug(post_name, title, post_id):
+        slug = slugify(unquote(post_name), allow_unicode=True) or slugify(title, allow_unicode=True)
+        return (slug or f"post-{post_id}")[:280]
+
+
+def author_slug(login):
+    return slugify(login, allow_unicode=True) or "author"
+
+
+def legacy_path(link):
+    """The old permalink's path, or "" when it has none worth redirecting (the root, "/?p=12")."""
+    path = urlsplit(link).path if link else ""
+    return unquote(path)[:500] if path not in ("", "/") else ""
+
+
+def parse_rfc822(value):
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed if parsed.tzinfo and parsed.year >= 1970 else None

@@ -1,0 +1,69 @@
+"""python manage.py import_wxr FILE [--dry-run]"""
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from tqdm import tqdm
+
+from articles.importers.records import AuthorRecord, CategoryRecord, PostRecord, SourceError, TagRecord
+from articles.importers.sources import check_source_path
+from articles.importers.writer import UNCHANGED, ArticleWriter, ImportReport
+from articles.importers.wxr import WxrReader
+from articles.models import Article
+from articles.signals import articles_bulk_created
+
+PROGRESS_FROM_BYTES = 1_000_000
+
+
+class Command(BaseCommand):
+    help = ("Import a WordPress export (WXR 1.0-1.2): posts become articles, authors authors, categories "
+            "categories, tags entities. Pages, attachments and menu items are counted, not imported. The whole "
+            "file is one transaction; running it again changes nothing; a changed post updates its article "
+            "(matched by WordPress post id).")
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", metavar="FILE")
+        parser.add_argument("--dry-run", action="store_true", help="print what would be written, field by field")
+        parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    def handle(self, file, dry_run, no_progress, **options):
+        try:
+            source = check_source_path(file)
+        except SourceError as error:
+            raise CommandError(f"{file}: {error}") from error
+        report = ImportReport()
+        size = source.stat().st_size
+        progress = tqdm(total=size, unit="B", unit_scale=True, desc="import_wxr", file=self.stderr,
+                        disable=no_progress or size < PROGRESS_FROM_BYTES)
+        try:
+            with source.open("rb") as handle, transaction.atomic():
+                self.import_stream(WxrReader(handle, on_read=progress.update), report, dry_run)
+                if dry_run:
+                    transaction.set_rollback(True)
+        except SourceError as error:
+            raise CommandError(f"{file}: {error}") from error
+        finally:
+            progress.close()
+        if not dry_run and report.written_pks:
+            articles_bulk_created.send(sender=Article, pks=report.written_pks)
+        prefix = "import_wxr (dry run, nothing written)" if dry_run else "import_wxr"
+        self.stdout.write(self.style.SUCCESS(f"{prefix}: {file}: {report.summary()}"))
+
+    def import_stream(self, reader, report, dry_run):
+        writer = ArticleWriter(report)
+        for record in reader:
+            if isinstance(record, PostRecord):
+                outcome, article = writer.write(record)
+                if dry_run and outcome != UNCHANGED:
+                    self.stdout.write("\n".join(writer.describe(outcome, article)))
+            elif isinstance(record, AuthorRecord):
+                writer.author(record)
+            elif isinstance(record, CategoryRecord):
+                writer.category(record)
+            elif isinstance(record, TagRecord):
+                writer.entity(record)
+            elif record.reason:
+                report.skipped[record.reason] += 1
+            else:
+                report.not_imported[record.kind] += 1
+        writer.link_category_parents()
+        for taxonomy, count in reader.channel.term_counts.items():
+            report.not_imported[f"{taxonomy} terms"] += count

@@ -1,0 +1,182 @@
+"""Load and soak: 60 s at 64 connections against article and index pages while editors save articles
+in the admin. Passes when there are zero socket errors, zero non-2xx answers, zero 5xx in the access log,
+and every edit the admin acknowledged is in the database and on the public page. Run with `make soak`.
+
+Writes bench/results/soak.md and prints it. Only talks to 127.0.0.1; every loop is bounded.
+"""
+import argparse
+import http.cookiejar
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import harness  # noqa: E402
+
+EDITOR_PASSWORD = "soak-editor-password-not-secret"
+
+
+class FormFields(HTMLParser):
+    """Every named field of the admin's change form, as the browser would submit it untouched."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields, self._select, self._textarea, self._in_form = [], None, None, False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and a.get("id") in {"login-form", "article_form"}:
+            self._in_form = True
+        if not self._in_form or not a.get("name"):
+            if tag == "option" and self._select is not None and "selected" in a:
+                self.fields.append((self._select, a.get("value", "")))
+            return
+        if tag == "input" and a.get("type") not in {"submit", "button", "file", "image"}:
+            if a.get("type") in {"checkbox", "radio"} and "checked" not in a:
+                return
+            self.fields.append((a["name"], a.get("value", "on" if a.get("type") == "checkbox" else "")))
+        elif tag == "select":
+            self._select = a["name"]
+        elif tag == "textarea":
+            self._textarea = [a["name"], ""]
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea" and self._textarea:
+            self.fields.append(tuple(self._textarea))
+            self._textarea = None
+        elif tag == "form":
+            self._in_form = False
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+
+class Editor(threading.Thread):
+    """Logs in to the admin and retitles one article again and again, keeping count of acknowledged saves."""
+
+    def __init__(self, username, article, deadline, max_edits, pause):
+        super().__init__(daemon=True)
+        self.username, self.article, self.deadline = username, article, deadline
+        self.max_edits, self.pause = max_edits, pause
+        self.saved, self.failures, self.last_title = 0, [], None
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def request(self, path, data=None):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        req = urllib.request.Request(harness.BASE_URL + path, data=body,
+                                     headers={"Referer": harness.BASE_URL + path})
+        with self.opener.open(req, timeout=30) as response:
+            return response.geturl(), response.read().decode()
+
+    def form(self, path):
+        url, html = self.request(path)
+        parser = FormFields()
+        parser.feed(html)
+        return url, dict(parser.fields) | {"csrfmiddlewaretoken": parser_csrf(parser.fields)}
+
+    def run(self):
+        try:
+            _, fields = self.form("/admin/login/")
+            url, _ = self.request("/admin/login/?next=/admin/",
+                                  {**fields, "username": self.username, "password": EDITOR_PASSWORD, "next": "/admin/"})
+            if not url.endswith("/admin/"):
+                raise RuntimeError(f"login failed, landed on {url}")
+            change = f"/admin/articles/article/{self.article.pk}/change/"
+            while self.saved < self.max_edits and time.monotonic() < self.deadline:
+                _, fields = self.form(change)
+                title = f"{self.article.title} (revision {self.saved + 1})"
+                url, html = self.request(change, {**fields, "title": title, "_save": "Save"})
+                if not url.endswith("/admin/articles/article/"):
+                    raise RuntimeError(f"save {self.saved + 1} was not accepted: landed on {url}")
+                self.saved, self.last_title = self.saved + 1, title
+                time.sleep(self.pause)
+        except Exception as exc:  # recorded and reported: the soak fails on any editor failure
+            self.failures.append(f"{self.username}: {type(exc).__name__}: {exc}")
+
+
+def parser_csrf(fields):
+    return next(value for name, value in fields if name == "csrfmiddlewaretoken")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--duration", type=int, default=60)
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--editors", type=int, default=4)
+    parser.add_argument("--max-edits", type=int, default=200, help="per editor (bounds the loop)")
+    parser.add_argument("--pause", type=float, default=0.5, help="seconds between one editor's saves")
+    args = parser.parse_args()
+
+    harness.prepare()
+    from django.contrib.auth import get_user_model
+    from reversion.models import Version
+
+    from articles.models import Article
+
+    published = list(Article.objects.published().order_by("-published_at")[:40])
+    articles, read_paths = published[: args.editors], [a.get_absolute_url() for a in published[:20]]
+    read_paths += ["/the-peninsula/", "/the-peninsula/?page=2", "/the-peninsula/?page=300"]
+    users = get_user_model().objects
+    versions_before = {a.pk: Version.objects.get_for_object(a).count() for a in articles}
+    names = [f"soak-editor-{n}" for n in range(args.editors)]
+    for name in names:
+        user, _ = users.get_or_create(username=name, defaults={"is_staff": True, "is_superuser": True})
+        user.set_password(EDITOR_PASSWORD)
+        user.save()
+
+    with harness.Gunicorn("soak-gunicorn.log") as server:
+        deadline = time.monotonic() + args.duration
+        editors = [Editor(name, article, deadline, args.max_edits, args.pause) for name, article in zip(names, articles)]
+        for editor in editors:
+            editor.start()
+        load = harness.run_wrk(harness.BASE_URL + "/", duration=args.duration, connections=args.connections,
+                               script=Path(__file__).with_name("rotate.lua"), env={"WRK_PATHS": ",".join(read_paths)},
+                               timeout=30)
+        for editor in editors:
+            editor.join(timeout=60)
+        public_pages = {e.article.pk: harness.fetch(e.article.get_absolute_url()).decode() for e in editors}
+        fives = server.count_5xx()
+
+    lost = []
+    for editor in editors:
+        article = Article.objects.get(pk=editor.article.pk)
+        saved_versions = Version.objects.get_for_object(article).count() - versions_before[article.pk]
+        if editor.saved and article.title != editor.last_title:
+            lost.append(f"{article.slug}: database has {article.title!r}, last save was {editor.last_title!r}")
+        if saved_versions != editor.saved:
+            lost.append(f"{article.slug}: {editor.saved} saves acknowledged, {saved_versions} revisions stored")
+        if editor.saved and editor.last_title.replace("&", "&amp;") not in public_pages[article.pk]:
+            lost.append(f"{article.slug}: the public page does not show {editor.last_title!r}")
+        article.title = editor.article.title  # put the corpus back as it was for the next run
+        article.save(update_fields=["title"])
+    failures = [f for e in editors for f in e.failures]
+    edits = sum(e.saved for e in editors)
+
+    report = "\n".join([
+        f"Machine: {harness.machine()}; {harness.describe_setup()}; corpus {harness.ARTICLES} articles.",
+        "",
+        f"- readers: wrk, {args.connections} connections for {args.duration} s over {len(read_paths)} article "
+        f"and index pages: {load['requests']} requests, {load['rps']:.0f} requests/s, p50 {load['p50_ms']:.0f} ms, "
+        f"p99 {load['p99_ms']:.0f} ms",
+        f"- editors: {len(editors)} admin users saving their article every {args.pause} s: {edits} saves acknowledged",
+        f"- socket errors: {load['errors']}; non-2xx answers: {load['non_2xx']}; 5xx in the access log: {fives}",
+        f"- editor failures: {len(failures)}; lost edits: {len(lost)}",
+        *[f"  - {line}" for line in failures + lost],
+    ])
+    (harness.RESULTS / "soak.md").write_text(report + "\n")
+    print("\n" + report)
+    ok = not (load["errors"] or load["non_2xx"] or fives or failures or lost) and edits > 0
+    print("SOAK PASSED" if ok else "SOAK FAILED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

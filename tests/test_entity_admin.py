@@ -1,0 +1,116 @@
+"""Editors tag from suggestions, merge and rename entities, and tag many articles at once in the admin."""
+import pytest
+from bs4 import BeautifulSoup
+
+from articles.models import ArticleEntity, Author, Entity, EntityRedirect, RejectedSuggestion
+from tests.factories import make_article, make_author, make_entity
+
+pytestmark = pytest.mark.django_db
+
+
+def suggestion_forms(staff_client, article):
+    html = staff_client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    panel = soup.select_one("#entity-suggestions")
+    assert panel is not None and panel.find_parent("form") is None, "suggestion forms must not nest in the change form"
+    return panel
+
+
+def post_suggestion(staff_client, article, **data):
+    return staff_client.post(f"/admin/articles/article/{article.pk}/entity-suggestion/", data)
+
+
+def test_editor_fully_tags_the_reference_article_from_suggestions(staff_client, peninsula):
+    expected = set(peninsula.entities.values_list("slug", flat=True))
+    ArticleEntity.objects.filter(content_object=peninsula).delete()
+    panel = suggestion_forms(staff_client, peninsula)
+    for row in panel.select("tr.known-suggestion"):
+        entity = row.select_one("input[name=entity]")["value"]
+        assert row.select_one("input[name=csrfmiddlewaretoken]")
+        response = post_suggestion(staff_client, peninsula, entity=entity, decision="accept")
+        assert response.status_code == 302
+    assert expected <= set(peninsula.entities.values_list("slug", flat=True))
+    assert not suggestion_forms(staff_client, peninsula).select("tr.known-suggestion")
+
+
+def test_matched_words_and_new_candidates_are_shown(staff_client, peninsula):
+    Entity.objects.filter(slug__in=["ri-su-yong", "council-for-cooperation-with-north-korea"]).delete()
+    ArticleEntity.objects.filter(content_object=peninsula, tag__slug="north-korea").delete()
+    panel = suggestion_forms(staff_client, peninsula)
+    rows = {row.th.get_text(" ", strip=True): row for row in panel.select("tr.new-suggestion")}
+    assert "Ri Su-yong" in rows and "Council for Cooperation with North Korea" in rows
+    assert rows["Ri Su-yong"].select_one("option[selected]")["value"] == "person"
+    north_korea = next(row for row in panel.select("tr.known-suggestion") if "North Korea" in row.th.get_text())
+    assert "Pyongyang" in north_korea.get_text() and "Democratic People’s Republic of Korea" in north_korea.get_text()
+
+
+def test_accepted_candidate_becomes_an_entity_and_rejection_sticks(staff_client):
+    article = make_article(body="<p>Foreign Minister Ri Su-yong met Jo Yong-won.</p>")
+    post_suggestion(staff_client, article, name="Ri Su-yong", kind="person", decision="accept")
+    entity = Entity.objects.get(slug="ri-su-yong")
+    assert entity.kind == "person" and list(article.entities.all()) == [entity]
+    post_suggestion(staff_client, article, name="Jo Yong-won", decision="reject")
+    assert RejectedSuggestion.objects.filter(article=article, key="jo yong won").exists()
+    panel = suggestion_forms(staff_client, article)
+    assert "Jo Yong-won" not in panel.get_text() and "Ri Su-yong" not in panel.get_text()
+
+
+def test_nonsense_suggestion_posts_change_nothing(staff_client):
+    article = make_article()
+    response = post_suggestion(staff_client, article, decision="accept", name="X", kind="planet")
+    assert response.status_code == 302 and not Entity.objects.exists()
+    assert staff_client.get(f"/admin/articles/article/{article.pk}/entity-suggestion/").status_code == 403
+
+
+def test_merge_preview_then_merge_moves_links_and_redirects(staff_client):
+    survivor = make_entity("Russia", kind="place", slug="russia")
+    duplicate = make_entity("Russian Federation", kind="place", slug="russian-federation", aliases=["RF"])
+    shared = make_article(entities=[survivor, duplicate])
+    only_duplicate = [make_article(entities=[duplicate]) for _ in range(2)]
+    author = make_author(entity=duplicate)
+    data = {"action": "merge_selected_entities", "_selected_action": [survivor.pk, duplicate.pk]}
+    preview = staff_client.post("/admin/articles/entity/", data).content.decode()
+    assert "2 from “Russian Federation”" in preview
+    staff_client.post("/admin/articles/entity/", {**data, "survivor": survivor.pk, "confirm": "Merge"})
+    survivor.refresh_from_db()
+    assert not Entity.objects.filter(pk=duplicate.pk).exists()
+    assert all(list(a.entities.all()) == [survivor] for a in [shared, *only_duplicate])
+    assert survivor.aliases == ["Russian Federation", "RF"]
+    assert Author.objects.get(pk=author.pk).entity == survivor
+    response = staff_client.get("/tag/russian-federation/")
+    assert response.status_code == 301 and response["Location"] == "/tag/russia/"
+
+
+def test_rename_keeps_the_old_url_working(staff_client):
+    entity = make_entity("Burma", kind="place", slug="burma")
+    data = {"name": "Myanmar", "slug": "myanmar", "kind": "place", "disambiguator": "", "aliases": '["Burma"]',
+            "description": "", "wikidata_id": ""}
+    response = staff_client.post(f"/admin/articles/entity/{entity.pk}/change/", data)
+    assert response.status_code == 302
+    assert EntityRedirect.objects.get(old_slug="burma").entity == entity
+    assert staff_client.get("/tag/burma/")["Location"] == "/tag/myanmar/"
+
+
+def test_case_and_accent_variants_get_a_clear_message(staff_client):
+    make_entity("Russia", kind="place", slug="russia")
+    data = {"name": "rüssia", "slug": "russia-2", "kind": "place", "disambiguator": "", "aliases": "[]",
+            "description": "", "wikidata_id": ""}
+    response = staff_client.post("/admin/articles/entity/add/", data)
+    assert response.status_code == 200
+    assert "already an entity" in response.content.decode()
+    assert Entity.objects.count() == 1
+
+
+def test_bulk_add_and_remove_an_entity(staff_client):
+    laos = make_entity("Laos", kind="place")
+    articles = [make_article() for _ in range(3)]
+    ids = [a.pk for a in articles[:2]]
+    form = staff_client.post("/admin/articles/article/", {"action": "add_entity_to_selected", "_selected_action": ids})
+    assert "Add an entity to articles" in form.content.decode()
+    staff_client.post("/admin/articles/article/", {"action": "add_entity_to_selected", "_selected_action": ids,
+                                                   "entity": laos.pk, "is_main": "on", "confirm": "Add"})
+    assert set(laos.article_links.values_list("content_object_id", flat=True)) == set(ids)
+    assert all(link.is_main for link in laos.article_links.all())
+    staff_client.post("/admin/articles/article/", {"action": "remove_entity_from_selected", "_selected_action": ids[:1],
+                                                   "entity": laos.pk, "confirm": "Remove"})
+    assert list(laos.article_links.values_list("content_object_id", flat=True)) == ids[1:]

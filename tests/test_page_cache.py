@@ -1,0 +1,161 @@
+"""Conditional requests (ETag, Last-Modified, 304) and the page cache with its invalidation."""
+from datetime import timedelta
+
+import pytest
+import time_machine
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import make_article, make_author, make_category, make_entity, make_series
+
+pytestmark = pytest.mark.django_db
+
+CACHED_PAGES = ["/the-peninsula/", "/the-peninsula/{slug}/", "/category/cat/", "/tag/ent/", "/author/ann/",
+                "/series/ser/", "/tags/", "/the-peninsula/{year}/"]
+
+
+@pytest.fixture
+def article():
+    return make_article("First story", slug="first", authors=[make_author("Ann", slug="ann")],
+                        categories=[make_category("Economy", slug="cat")], entities=[make_entity("Trade", slug="ent")],
+                        series=make_series("Weekly", slug="ser"))
+
+
+def url_for(template, article):
+    return template.format(slug=article.slug, year=article.published_at.year)
+
+
+def queries(client, url, **headers):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, **headers)
+    return response, len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("template", CACHED_PAGES)
+def test_a_repeat_visit_is_served_from_the_cache_and_a_revalidation_gets_304(client, article, template):
+    url = url_for(template, article)
+    first, _ = queries(client, url)
+    assert first.status_code == 200
+    assert first["ETag"].startswith('W/"') and first.has_header("Last-Modified")
+    assert "private" in first["Cache-Control"] and "no-cache" in first["Cache-Control"]
+
+    again, count = queries(Client(), url)
+    assert count == 0 and again["ETag"] == first["ETag"]
+    assert "Total Index: 1 publications." in again.content.decode()
+
+    by_etag, count = queries(client, url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert by_etag.status_code == 304 and count == 0 and by_etag.content == b""
+    by_date = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert by_date.status_code == 304
+
+
+def test_head_requests_get_the_same_validators(client, article):
+    get = client.get("/the-peninsula/")
+    head = client.head("/the-peninsula/")
+    assert head.status_code == 200 and head["ETag"] == get["ETag"]
+
+
+def test_editing_an_article_refreshes_every_page_that_shows_it(client, article):
+    pages = [url_for(template, article) for template in CACHED_PAGES if template != "/tags/"]  # no titles there
+    before = {url: client.get(url)["ETag"] for url in pages}
+    article.title = "Renamed story"
+    article.save()
+    for url in pages:
+        response = client.get(url, HTTP_IF_NONE_MATCH=before[url])
+        assert response.status_code == 200, url
+        assert response["ETag"] != before[url]
+    assert "Renamed story" in client.get("/the-peninsula/").content.decode()
+    assert "<h1 id=\"article-title\">Renamed story</h1>" in client.get("/the-peninsula/first/").content.decode()
+
+
+def rename(objects, **fields):
+    for obj in objects:
+        for name, value in fields.items():
+            setattr(obj, name, value)
+        obj.save()
+
+
+@pytest.mark.parametrize("edit, url, before, after", [
+    (lambda a: rename(a.authors.all(), name="Ann Renamed"), "/the-peninsula/first/", "Ann", "Ann Renamed"),
+    (lambda a: rename(a.categories.all(), name="Economics"), "/the-peninsula/first/", "Economy", "Economics"),
+    (lambda a: rename(a.entities.all(), description="Goods across borders."), "/tag/ent/", "Trade",
+     "Goods across borders."),
+    (lambda a: rename([a.series], name="Weekly Briefing"), "/the-peninsula/", "Weekly", "Weekly Briefing"),
+    (lambda a: a.authors.add(make_author("Bo Kim"), through_defaults={"position": 2}), "/the-peninsula/first/",
+     "Ann", "Bo Kim"),
+    (lambda a: make_article("Second story", entities=list(a.entities.all())), "/tag/ent/", "First story",
+     "Second story"),
+    (lambda a: a.delete(), "/the-peninsula/", "First story", "Total Index: 0 publications."),
+])
+def test_changes_to_what_a_page_shows_refresh_it(client, article, edit, url, before, after):
+    assert before in client.get(url).content.decode()
+    assert after not in client.get(url).content.decode()
+    edit(article)
+    assert after in client.get(url).content.decode()
+
+
+def test_each_visitor_gets_their_own_csrf_token_from_a_cached_page(article):
+    tokens = []
+    for _ in range(2):
+        visitor = Client(enforce_csrf_checks=True)
+        page = BeautifulSoup(visitor.get("/the-peninsula/").content, "html.parser")
+        token = page.select_one(".subscribe-box input[name=csrfmiddlewaretoken]")["value"]
+        assert "placeholder" not in token
+        tokens.append(token)
+        response = visitor.post("/subscribe/", {"email": f"v{len(tokens)}@example.org", "csrfmiddlewaretoken": token})
+        assert response.status_code == 302  # the token in the cached page works for this visitor
+    assert tokens[0] != tokens[1]
+
+
+def test_staff_pages_and_previews_are_never_cached(staff_client):
+    client = Client()
+    draft = make_article("Secret draft", status="draft")
+    preview = staff_client.get(draft.get_absolute_url())
+    assert "Secret draft" in preview.content.decode() and not preview.has_header("Last-Modified")
+    staff_client.get("/the-peninsula/")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    _response, count = queries(client, "/the-peninsula/")
+    assert count > 0  # the staff visit stored nothing
+
+
+def test_search_pages_are_never_cached(client, article):
+    client.get("/search/?q=story")
+    response, count = queries(client, "/search/?q=story")
+    assert count > 0 and "First story" in response.content.decode()
+
+
+def test_a_page_with_a_flash_message_is_neither_served_from_nor_stored_in_the_cache(article):
+    reader, other = Client(), Client()
+    reader.get("/the-peninsula/")
+    reader.post("/subscribe/", {"email": "new@example.org"})
+    assert "confirm your subscription" in reader.get("/the-peninsula/").content.decode()
+    assert "confirm your subscription" not in other.get("/the-peninsula/").content.decode()
+
+
+def test_a_scheduled_article_appears_on_time_without_any_write(client, article):
+    make_article("Tomorrow's story", published_at=timezone.now() + timedelta(hours=1))
+    page = client.get("/the-peninsula/").content.decode()
+    assert "Tomorrow" not in page and "Total Index: 1 publications." in page
+    with time_machine.travel(timezone.now() + timedelta(hours=2)):
+        page = client.get("/the-peninsula/").content.decode()
+    assert "Tomorrow" in page and "Total Index: 2 publications." in page
+
+
+def test_bulk_imports_refresh_cached_pages(client, article):
+    from django.core.management import call_command
+
+    client.get("/the-peninsula/")
+    call_command("make_corpus", "3", verbosity=0)
+    assert f"Total Index: {Article.objects.published().count()} publications." in client.get(
+        "/the-peninsula/").content.decode()
+
+
+def test_feeds_and_sitemap_answer_conditional_requests(client, article):
+    for url in ["/feed/", "/feed/atom/", "/sitemap.xml", "/robots.txt"]:
+        first = client.get(url)
+        assert first.has_header("ETag"), url
+        assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304, url
