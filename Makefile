@@ -8,7 +8,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/peninsula
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 FIXTURES := $(wildcard fixtures/entities.json) fixtures/the_peninsula.json
 
-.PHONY: run test test-sqlite test-postgres serve bench soak wrk
+.PHONY: run test test-sqlite test-postgres serve bench soak wrk bench-search
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,3 +51,7 @@ soak: $(VENV)/.installed wrk
 
 wrk:
 	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+
+# Search benchmark (README "Search"): 50 queries at 6,300 and 100,000 articles, SQLite and PostgreSQL.
+bench-search: $(VENV)/.installed
+	nice -n 10 $(PY) bench/search.py $(BENCH_SEARCH_ARGS)

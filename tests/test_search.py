@@ -201,16 +201,17 @@ def test_search_page_query_count_does_not_grow_with_results(client):
     assert one == twelve <= 15
 
 
-def test_many_matches_rank_title_matches_first_then_newest(settings, monkeypatch):
-    import articles.search as search_module
-
-    monkeypatch.setattr(search_module, "RANK_LIMIT", 3)
+def test_many_matches_rank_title_matches_first_then_latest_added(monkeypatch):
+    monkeypatch.setattr("articles.search.RANK_LIMIT", 3)
     for day in range(4):
         make_article(f"Note {day}", body="<p>about fisheries</p>", days_ago=day + 1)
+    make_article("Draft note", body="<p>about fisheries</p>", status="draft")
     make_article("Fisheries policy", days_ago=30)
-    assert titles("fisheries") == ["Fisheries policy", "Note 0", "Note 1", "Note 2", "Note 3"]
+    assert titles("fisheries") == ["Fisheries policy", "Note 3", "Note 2", "Note 1", "Note 0"]
     results = search("fisheries")
-    assert [a.title for a in results[1:3]] == ["Note 0", "Note 1"]
+    assert results.count() == 5
+    assert [a.title for a in results[1:3]] == ["Note 3", "Note 2"]
+    assert [a.title for a in results[4:5]] == ["Note 0"]
 
 
 def test_snippet_html_escapes_everything_but_marks():

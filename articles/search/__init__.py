@@ -86,7 +86,14 @@ class SearchResults:
     @cached_property
     def heading_total(self):
         """How many articles match in their title or names (ranked first when matches are many)."""
+        if len(self._heading_ranked) < RANK_LIMIT:
+            return len(self._heading_ranked)
         return self._count(heading_only=True)
+
+    @cached_property
+    def _heading_ranked(self):
+        """The title/name matches, best first, up to RANK_LIMIT: usually all of them, in one query."""
+        return self._ranked(0, RANK_LIMIT, heading_only=True)
 
     def _count(self, heading_only=False):
         if self.narrowed:
@@ -178,13 +185,27 @@ class SearchResults:
             return self._newest(self.matches, offset, limit)
         if self.total <= RANK_LIMIT:
             return self._ranked(offset, limit)
-        # Many matches: rank the title/name matches, then the body-only ones newest first.
+        # Many matches: rank the title/name matches, then the body-only ones.
         heading_total = self.heading_total
-        ids = self._ranked(offset, limit, heading_only=True) if offset < heading_total else []
+        if offset + limit <= len(self._heading_ranked) or offset >= heading_total:
+            ids = self._heading_ranked[offset:offset + limit]
+        else:
+            ids = self._ranked(offset, limit, heading_only=True)
         if len(ids) < limit:
-            body = self.matches.exclude(pk__in=RawSQL(*self.backend.match_sql(self.query, heading_only=True)))
-            ids += self._newest(body, max(offset - heading_total, 0), limit - len(ids))
+            ids += self._body_only(max(offset - heading_total, 0), limit - len(ids))
         return ids
+
+    def _body_only(self, offset, limit):
+        """Matches only in the body, beyond the ranked ones: newest first when filters narrow the
+        search; otherwise latest added first, which the index streams without sorting 100,000 rows."""
+        if self.narrowed:
+            body = self.matches.exclude(pk__in=RawSQL(*self.backend.match_sql(self.query, heading_only=True)))
+            return self._newest(body, offset, limit)
+        hidden = self._hidden()
+        with connection.cursor() as cursor:
+            cursor.execute(*self.backend.body_only_sql(self.query, offset + limit + len(hidden)))
+            ids = [pk for (pk,) in cursor.fetchall() if pk not in hidden]
+        return ids[offset:offset + limit]
 
     def _newest(self, queryset, offset, limit):
         return list(queryset.order_by("-published_at", "-pk").values_list("pk", flat=True)[offset:offset + limit])

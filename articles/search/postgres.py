@@ -83,6 +83,11 @@ def match_sql(query, heading_only=False):
     return f"SELECT article_id FROM {TABLE} WHERE {condition}", params
 
 
+def body_only_sql(query, limit):
+    return (f"SELECT article_id FROM {TABLE} WHERE document @@ {TSQUERY} AND NOT heading @@ {ANY_TSQUERY} "
+            "ORDER BY article_id DESC LIMIT %s", [*_tsquery_params(query), *_tsquery_params(query, any_term=True), limit])
+
+
 def count_sql(query, heading_only=False):
     condition, params = match_condition(query, heading_only)
     return f"SELECT count(*) FROM {TABLE} WHERE {condition}", params

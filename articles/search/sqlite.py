@@ -61,6 +61,12 @@ def match_sql(query, heading_only=False):
     return f"SELECT rowid FROM {TABLE} WHERE {condition}", params
 
 
+def body_only_sql(query, limit):
+    """The first `limit` articles matching only in the body, latest added first (streamed by FTS5)."""
+    expression = f"({query.fts5()}) NOT {query.fts5_any(HEADING)}"
+    return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s", [expression, limit]
+
+
 def count_sql(query, heading_only=False):
     condition, params = match_condition(query, heading_only)
     return f"SELECT count(*) FROM {TABLE} WHERE {condition}", params
