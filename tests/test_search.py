@@ -218,3 +218,14 @@ def test_snippet_html_escapes_everything_but_marks():
     from articles.search.marks import START, STOP, to_html
 
     assert to_html(f"a <i>&{START}x<y{STOP} {START}z") == "a &lt;i&gt;&amp;<mark>x&lt;y</mark> z"
+
+
+def test_facets_of_many_matches_count_a_sample_and_say_so(client, monkeypatch):
+    monkeypatch.setattr("articles.search.facets.FACET_SAMPLE", 2)
+    category = make_category("Fisheries", slug="fish")
+    for n in range(3):
+        make_article(f"Fisheries note {n}", categories=[category])
+    soup = page(client, "q=fisheries")
+    assert soup.select_one(".result-count").get_text().startswith("3 results")
+    assert soup.select_one(".facet-note") is not None
+    assert soup.find("a", string="Fisheries").find_next_sibling("span").get_text() == "(2)"

@@ -8,7 +8,6 @@ unpublishing and scheduled dates need no reindexing and no cron job.
 from functools import cached_property
 
 from django.db import connection
-from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
 from articles.models import Article
@@ -18,10 +17,10 @@ from .query import Query, parse
 
 __all__ = ["Query", "SearchResults", "backend", "parse", "search"]
 
-# Above this many matches, only the articles matching in their title or names are ranked by
-# score; the rest follow newest first. Scoring every one of 100,000 matches of a common word
-# costs far more than it tells a reader.
 TABLE = "articles_search"  # both backends' index table
+# Above this many matches, only the articles matching in their title or names are ranked by
+# score; the rest follow. Scoring every one of 100,000 matches of a common word costs far more
+# than it tells a reader.
 RANK_LIMIT = 5000
 # Filters that leave at most this many candidates are searched by listing their ids.
 NARROW_LIMIT = 20000
