@@ -228,4 +228,4 @@ def test_facets_of_many_matches_count_a_sample_and_say_so(client, monkeypatch):
     soup = page(client, "q=fisheries")
     assert soup.select_one(".result-count").get_text().startswith("3 results")
     assert soup.select_one(".facet-note") is not None
-    assert soup.find("a", string="Fisheries").find_next_sibling("span").get_text() == "(2)"
+    assert soup.select_one(".facets").find("a", string="Fisheries").find_next_sibling("span").get_text() == "(2)"
