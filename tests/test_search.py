@@ -212,6 +212,8 @@ def test_many_matches_rank_title_matches_first_then_latest_added(monkeypatch):
     assert results.count() == 5
     assert [a.title for a in results[1:3]] == ["Note 3", "Note 2"]
     assert [a.title for a in results[4:5]] == ["Note 0"]
+    assert titles("fisheries -policy") == ["Note 3", "Note 2", "Note 1", "Note 0"]
+    assert titles("fisheries policy") == ["Fisheries policy"]
 
 
 def test_snippet_html_escapes_everything_but_marks():

@@ -57,9 +57,9 @@ class Query:
 
     # FTS5 MATCH syntax: every token double-quoted, so no keyword (AND, NEAR) or operator
     # character ever reaches the FTS5 parser unquoted.
-    def fts5(self, terms=None):
-        positive = [_fts5_term(term) for term in (terms or self.positive)]
-        expression = " AND ".join(positive)
+    def fts5(self, positive=None):
+        """The MATCH expression; `positive` replaces the AND of the positive terms if given."""
+        expression = positive or " AND ".join(_fts5_term(term) for term in self.positive)
         for term in self.negative:
             expression = f"({expression}) NOT {_fts5_term(term)}"
         return expression
