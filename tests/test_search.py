@@ -169,6 +169,12 @@ def test_any_input_gives_a_normal_page(client, text):
     assert response.status_code == 200
 
 
+def test_very_long_input_is_echoed_and_linked_only_in_part(client):
+    make_article("Trade and sanctions")
+    response = client.get("/search/", {"q": "trade " + "x" * 10_000})
+    assert response.status_code == 200 and len(response.content) < 60_000
+
+
 @pytest.mark.parametrize("query_string", ["q=trade&page=abc", "q=trade&page=99", "q=trade&year=abc&category=%%%"])
 def test_bad_page_or_filter_values_never_give_a_500(client, query_string):
     make_article("Trade and sanctions")

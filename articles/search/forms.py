@@ -5,6 +5,7 @@ from django.http import QueryDict
 from articles.models import Article
 
 from . import SearchResults, parse
+from .query import MAX_INPUT
 from .facets import build_facets, did_you_mean, facet_scope
 
 SORTS = [("relevance", "Relevance"), ("date", "Newest first")]
@@ -28,7 +29,8 @@ class SearchForm(forms.Form):
 
     @property
     def text(self):
-        return self.cleaned_data.get("q") or ""
+        """What was typed, up to the length the parser reads (so links and titles stay short)."""
+        return (self.cleaned_data.get("q") or "")[:MAX_INPUT]
 
     @property
     def order(self):
@@ -58,9 +60,11 @@ class SearchForm(forms.Form):
     def url_with(self, **changes):
         """This search's query string with some parameters changed (None removes one), page reset."""
         params = QueryDict(mutable=True)
-        for name in ("q", "sort", *FILTERS):
+        if self.text:
+            params["q"] = self.text
+        for name in ("sort", *FILTERS):
             if self.params.get(name):
-                params[name] = self.params.get(name)
+                params[name] = self.params.get(name)[:MAX_INPUT]
         for name, value in changes.items():
             if value is None:
                 params.pop(name, None)
