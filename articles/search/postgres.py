@@ -1,5 +1,6 @@
 """PostgreSQL search backend: a stored weighted tsvector (title A, entity and author names B,
-body C) with a GIN index, websearch_to_tsquery, ts_rank and ts_headline."""
+body C) with a GIN index, websearch_to_tsquery, ts_rank and ts_headline; plus a small
+title-and-names vector for the first tier of ranking."""
 from . import marks
 from .documents import names_by_article
 
@@ -47,7 +48,7 @@ def write(cursor, article_ids):
             setweight(to_tsvector('{CONFIG}', title), 'A')
             || setweight(to_tsvector('{CONFIG}', %s), 'B')
             || setweight(to_tsvector('{CONFIG}', body_text), 'C'),
-            to_tsvector('{CONFIG}', title) || to_tsvector('{CONFIG}', %s)
+            setweight(to_tsvector('{CONFIG}', title), 'A') || setweight(to_tsvector('{CONFIG}', %s), 'B')
         FROM articles_article WHERE id = %s""",
         [(names.get(pk, ""), names.get(pk, ""), pk) for pk in article_ids],
     )
@@ -72,6 +73,9 @@ def indexed_count(cursor):
 
 def match_condition(query, heading_only=False):
     condition, params = f"document @@ {TSQUERY}", _tsquery_params(query)
+    if heading_only and len(query.positive) == 1 and not query.negative:
+        # One term: the small heading vector alone decides, the large document is never read.
+        return f"heading @@ {ANY_TSQUERY}", _tsquery_params(query, any_term=True)
     if heading_only:
         condition += f" AND heading @@ {ANY_TSQUERY}"
         params += _tsquery_params(query, any_term=True)
@@ -103,8 +107,10 @@ def ranked_among_sql(query, article_ids, heading_only=False):
 def ranked_ids_sql(query, scope_sql, scope_params, offset, limit, heading_only=False):
     condition, params = match_condition(query, heading_only)
     scope = f" AND article_id IN ({scope_sql})" if scope_sql else ""
+    # The title/name tier ranks on its own small (title A, names B) vector.
+    vector = "heading" if heading_only else "document"
     sql = (f"SELECT article_id FROM {TABLE} WHERE {condition}{scope} "
-           f"ORDER BY ts_rank(document, {TSQUERY}) DESC, article_id DESC LIMIT %s OFFSET %s")
+           f"ORDER BY ts_rank({vector}, {TSQUERY}) DESC, article_id DESC LIMIT %s OFFSET %s")
     return sql, [*params, *scope_params, *_tsquery_params(query), limit, offset]
 
 
