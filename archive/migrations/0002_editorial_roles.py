@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("archive", "0001_initial"),
-        ("articles", "0004_workflow"),
+        ("articles", "0002_workflow"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

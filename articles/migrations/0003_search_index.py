@@ -22,7 +22,7 @@ def drop_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("articles", "0004_workflow"),  # the latest on main when this was merged
+        ("articles", "0002_workflow"),
     ]
 
     operations = [
