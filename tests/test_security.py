@@ -113,3 +113,17 @@ def test_lockout_is_per_username_so_other_editors_can_still_log_in(client, edito
 @pytest.mark.django_db
 def test_force_login_still_works_for_tests_and_staff(staff_client):
     assert staff_client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_server_error_page_sends_the_strict_csp_and_carries_no_inline_code(client, peninsula, monkeypatch):
+    def broken(links):
+        raise RuntimeError("a bug in the article page")
+
+    monkeypatch.setattr("articles.views.entity_groups", broken)
+    client.raise_request_exception = False  # answer as production does: the 500 page, not the exception
+    response = client.get(peninsula.get_absolute_url())
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
+    assert_strict_csp(response)
+    assert_no_inline_code(response.content.decode(), "500 page")
