@@ -3,9 +3,11 @@ administrator can and cannot do to an article (draft -> review -> published / sc
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
+from reversion.models import Version
 
 from articles.models import Article
 from tests.admin_client import form_data, login
@@ -318,3 +320,44 @@ def test_contributor_picks_entities_and_authors_but_cannot_manage_them(carla, ed
                 "/admin/articles/series/add/"):
         assert contributor.get(url).status_code == 403
         assert login(edith).get(url).status_code == 200
+
+
+# The whole story, through the admin as each role uses it
+
+def test_contributor_writes_editor_reviews_schedules_release_happens_and_a_later_edit_is_rolled_back(carla, edith):
+    writer, editor, reader = login(carla), login(edith), Client()
+    data = add_form(writer)
+    data.update(title="Talks resume", slug="talks-resume", body="<p>The talks resumed in May.</p>")
+    assert writer.post("/admin/articles/article/add/", data).status_code == 302
+    article = Article.objects.get(slug="talks-resume")
+    assert post_change(writer, article, body="<p>The talks resumed in late May.</p>").status_code == 302
+    assert post_change(writer, article, _workflow="submit").status_code == 302
+    article.refresh_from_db()
+    assert article.status == "review" and reader.get(article.get_absolute_url()).status_code == 404
+
+    first, *_, last = Version.objects.get_for_object(article).order_by("pk")
+    diff = editor.get(f"/admin/articles/article/{article.pk}/history/compare/?old={first.pk}&new={last.pk}")
+    assert "<ins>late</ins>" in diff.content.decode()
+
+    release = (timezone.localtime() + timedelta(days=1)).replace(microsecond=0)
+    response = post_change(editor, article, _workflow="schedule", publish_anyway="on",
+                           published_at_0=release.strftime("%Y-%m-%d"), published_at_1=release.strftime("%H:%M:%S"))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    with time_machine.travel(release - timedelta(seconds=1), tick=False):
+        assert reader.get(article.get_absolute_url()).status_code == 404
+        assert "Talks resume" not in reader.get("/the-peninsula/").content.decode()
+    with time_machine.travel(release + timedelta(seconds=1), tick=False):
+        assert reader.get(article.get_absolute_url()).status_code == 200
+        assert "Talks resume" in reader.get("/the-peninsula/").content.decode()
+        assert "Talks resume" in reader.get("/feed/").content.decode()
+
+        before_edit = Version.objects.get_for_object(article).order_by("pk").last()
+        assert post_change(editor, article, title="Talks collapse").status_code == 302
+        assert "Talks collapse" in reader.get(article.get_absolute_url()).content.decode()
+        url = f"/admin/articles/article/{article.pk}/history/{before_edit.pk}/"
+        restored = editor.post(url, form_data(editor, url))
+        assert restored.status_code == 302, restored.content.decode()[:3000]
+        page = reader.get(article.get_absolute_url()).content.decode()
+    assert "Talks resume" in page and "Talks collapse" not in page
+    article.refresh_from_db()
+    assert (article.status, article.published_at) == ("published", release)  # still released at its time
