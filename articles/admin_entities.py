@@ -144,6 +144,7 @@ class EntitySuggestionsMixin:
         if article is not None:
             extra_context["entity_suggestions"] = suggest_entities(article)
             extra_context["entity_kinds"] = EntityKind.choices
+            extra_context["can_add_entity"] = request.user.has_perm("articles.add_entity")
         return super().change_view(request, object_id, form_url, extra_context)
 
     def suggestion_view(self, request, object_id):
@@ -157,6 +158,9 @@ class EntitySuggestionsMixin:
         if decision == "accept" and entity:
             link_entity(article, entity, is_main=request.POST.get("is_main") == "1")
             self.message_user(request, f"Tagged with “{entity}”.", messages.SUCCESS)
+        elif decision == "accept" and name and not request.user.has_perm("articles.add_entity"):
+            self.message_user(request, f"Only an editor can add “{name}” as a new entity; nothing changed.",
+                              messages.ERROR)
         elif decision == "accept" and name and kind in EntityKind.values:
             entity = accept_candidate(article, name, kind)
             self.message_user(request, f"“{entity}” is now an entity and tags this article.", messages.SUCCESS)

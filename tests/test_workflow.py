@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 from reversion.models import Version
 
-from articles.models import Article
+from articles.models import Article, Entity
 from tests.admin_client import form_data, login
 from tests.factories import make_article, make_author, make_category, make_entity, make_user
 
@@ -361,3 +361,27 @@ def test_contributor_writes_editor_reviews_schedules_release_happens_and_a_later
     assert "Talks resume" in page and "Talks collapse" not in page
     article.refresh_from_db()
     assert (article.status, article.published_at) == ("published", release)  # still released at its time
+
+
+def test_contributor_tags_own_draft_from_known_suggestions_but_cannot_create_entities(carla):
+    make_entity("Kaesong", kind="place")
+    draft = make_article("Mine", status="draft", created_by=carla,
+                         body="<p>Workers returned to Kaesong. Officials from Wonsan Maritime Authority agreed.</p>")
+    client = login(carla)
+    panel = client.get(change_url(draft)).content.decode()
+    assert "Kaesong" in panel and "Accept as new entity" not in panel
+    url = f"/admin/articles/article/{draft.pk}/entity-suggestion/"
+    response = client.post(url, {"decision": "accept", "name": "Wonsan Maritime Authority", "kind": "organization"},
+                           follow=True)
+    assert "Only an editor can add" in response.content.decode()
+    assert not Entity.objects.filter(name="Wonsan Maritime Authority").exists()
+    client.post(url, {"decision": "accept", "entity": Entity.objects.get(name="Kaesong").pk})
+    assert list(draft.entities.values_list("name", flat=True)) == ["Kaesong"]
+
+
+def test_editor_still_accepts_a_new_entity_from_suggestions(edith):
+    draft = make_article("Piece", status="draft", body="<p>Officials from Wonsan Maritime Authority agreed.</p>")
+    client = login(edith)
+    client.post(f"/admin/articles/article/{draft.pk}/entity-suggestion/",
+                {"decision": "accept", "name": "Wonsan Maritime Authority", "kind": "organization"})
+    assert list(draft.entities.values_list("name", flat=True)) == ["Wonsan Maritime Authority"]
