@@ -92,9 +92,14 @@ def suggest_entities(article, gazetteer=None):
     linked = set(article.entity_links.values_list("tag_id", flat=True)) if article.pk else set()
     rejected = set(article.rejected_suggestions.values_list("key", flat=True)) if article.pk else set()
     return Suggestions(
-        known=[s for s in known if s.entity.pk not in linked and name_key(s.entity.name) not in rejected],
+        known=[s for s in known if s.entity.pk not in linked and not rejected & names_of(s.entity)],
         new=[c for c in new if c.key not in rejected],
     )
+
+
+def names_of(entity):
+    """The name keys an entity answers to: after a rename or a merge, old names live on as aliases."""
+    return {name_key(name) for name in [entity.name, *entity.aliases]}
 
 
 def link_entity(article, entity, is_main=False):
