@@ -232,6 +232,17 @@ def test_unreadable_inputs_are_refused_with_the_file_named(tmp_path, make, messa
     assert str(error.value).startswith(str(path))
 
 
+def test_a_page_whose_title_runs_on_for_paragraphs_is_refused(tmp_path):
+    path = tmp_path / "run_on.txt"
+    text = (PAGES / "no_category.txt").read_text(encoding="utf-8")
+    path.write_text(text.replace("The Peninsula\n", "The Peninsula\n" + "A paragraph that is not a title. " * 12 + "\n"
+                                 + "Another one that is not a title either. " * 5 + "\n", 1), encoding="utf-8")
+    with pytest.raises(CommandError) as error:
+        run(path)
+    assert str(error.value).startswith(f"{path}: line 10: a title of ") and "at most 300" in str(error.value)
+    assert counts() == {"Article": 0, "Author": 0, "Category": 0, "Entity": 0}
+
+
 def test_one_bad_file_among_good_ones_writes_nothing(seed):
     with pytest.raises(CommandError, match="missing_date.txt"):
         run(seed, PAGES / "missing_date.txt")
