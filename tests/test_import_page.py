@@ -243,6 +243,21 @@ def test_a_page_whose_title_runs_on_for_paragraphs_is_refused(tmp_path):
     assert counts() == {"Article": 0, "Author": 0, "Category": 0, "Entity": 0}
 
 
+def test_many_files_show_a_progress_bar_on_stderr(tmp_path):
+    text = (PAGES / "no_category.txt").read_text(encoding="utf-8")
+    paths = []
+    for n in range(20):
+        paths.append(tmp_path / f"page_{n}.txt")
+        paths[-1].write_text(text.replace("A Note on Archival Sources", f"Archival Note {n}"), encoding="utf-8")
+    out, err = StringIO(), StringIO()
+    call_command("import_page", *map(str, paths), stdout=out, stderr=err)
+    assert "20 files: 20 created" in out.getvalue()
+    assert "import_page: 100%" in err.getvalue() and "20/20" in err.getvalue()
+    quiet = StringIO()
+    call_command("import_page", *map(str, paths), "--no-progress", stdout=StringIO(), stderr=quiet)
+    assert quiet.getvalue() == ""
+
+
 def test_one_bad_file_among_good_ones_writes_nothing(seed):
     with pytest.raises(CommandError, match="missing_date.txt"):
         run(seed, PAGES / "missing_date.txt")
