@@ -156,6 +156,19 @@ def test_no_credit_line_leaves_the_credit_empty_and_the_note_whole():
     assert article.body.count("<p>") == 2
 
 
+def test_a_long_paragraph_starting_like_a_credit_stays_text(tmp_path):
+    page = (PAGES / "no_credit.txt").read_text(encoding="utf-8")
+    long_line = "Photo by the author, " + "taken on a long walk along the river, " * 20 + "in spring."
+    changed = page.replace("Return to the Peninsula", long_line + "\n\nReturn to the Peninsula", 1)
+    assert changed != page
+    path = tmp_path / "long_credit.txt"
+    path.write_text(changed, encoding="utf-8")
+    run(path)
+    article = Article.objects.get()
+    assert article.image_credit == ""
+    assert "taken on a long walk" in article.author_note + article.body
+
+
 def test_numbered_and_bulleted_lines_become_lists():
     run(PAGES / "lists.txt")
     body = Article.objects.get().body

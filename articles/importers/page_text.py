@@ -36,6 +36,7 @@ ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Gen|Col
 SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
 MAX_BYLINE_WORDS = 20
 TITLE_LENGTH = 300  # Article.title's max_length
+CREDIT_LENGTH = 500  # Article.image_credit's max_length
 SLUG_LENGTH = 280  # Article.slug's 300, less room for a "-2" when the slug is taken
 
 
@@ -139,7 +140,8 @@ def split_names(value):
 def split_tail(rest, names):
     """(body lines, author-note paragraphs, credit line): the note and credit are read from the end."""
     credit = ""
-    if rest and CREDIT.match(rest[-1][1]):
+    # A credit is one short line; a long paragraph that starts "Photo by" is text, not a credit.
+    if rest and CREDIT.match(rest[-1][1]) and len(rest[-1][1]) <= CREDIT_LENGTH:
         credit = rest[-1][1]
         rest = rest[:-1]
     note_start = len(rest)
