@@ -3,6 +3,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
+from articles.models import EntityRedirect
 from tests.factories import make_article, make_author, make_category, make_entity, make_series
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +75,14 @@ def test_feed_content_is_the_sanitised_body(client):
     _response, feed = parse(client, "/feed/atom/")
     content = feed.entries[0].content[0].value
     assert "Text" in content and "script" not in content and "onclick" not in content
+
+
+def test_a_merged_or_renamed_entitys_old_feed_urls_redirect_to_its_feeds(client):
+    entity = make_entity("Laos", kind="place", slug="laos")
+    EntityRedirect.objects.create(old_slug="lao-pdr", entity=entity)
+    for suffix in ("feed/", "feed/atom/"):
+        response = client.get(f"/tag/lao-pdr/{suffix}")
+        assert response.status_code == 301 and response["Location"] == f"/tag/laos/{suffix}"
 
 
 def test_feed_of_an_unknown_parent_is_a_404(client):
