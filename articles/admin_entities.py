@@ -144,7 +144,7 @@ class EntitySuggestionsMixin:
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         article = self.get_object(request, object_id)
-        if article is not None:
+        if article is not None and self.has_change_permission(request, article):  # read-only: nothing to decide
             extra_context["entity_suggestions"] = suggest_entities(article)
             extra_context["entity_kinds"] = EntityKind.choices
             extra_context["can_add_entity"] = request.user.has_perm("articles.add_entity")

@@ -385,3 +385,10 @@ def test_editor_still_accepts_a_new_entity_from_suggestions(edith):
     client.post(f"/admin/articles/article/{draft.pk}/entity-suggestion/",
                 {"decision": "accept", "name": "Wonsan Maritime Authority", "kind": "organization"})
     assert list(draft.entities.values_list("name", flat=True)) == ["Wonsan Maritime Authority"]
+
+
+def test_suggestion_panel_is_offered_only_to_who_can_change_the_article(carla, edith):
+    make_entity("Kaesong", kind="place")
+    submitted = make_article("Mine", status="review", created_by=carla, body="<p>Workers returned to Kaesong.</p>")
+    assert 'id="entity-suggestions"' not in login(carla).get(change_url(submitted)).content.decode()
+    assert 'id="entity-suggestions"' in login(edith).get(change_url(submitted)).content.decode()
