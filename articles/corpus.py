@@ -32,26 +32,149 @@ CATEGORIES = [
     "United States", "Russia", "Energy", "Technology", "Society", "Politics", "Korea-US Relations",
     "Human Rights", "Unification", "Southeast Asia", "Climate", "Culture",
 ]
+# The prose: a large vocabulary with skewed frequencies. Each article has a main topic and one or
+# two side topics and draws most of its objects from their pools, so common words stay common
+# while specific terms ("pipeline", "tariffs") appear in a minority of articles, as in a real
+# archive. Within every pool earlier items are more frequent (Zipf-like weights).
 SUBJECTS = [
-    "the government", "the ministry", "the central bank", "negotiators", "analysts", "officials in Seoul",
-    "the administration", "exporters", "the regime", "lawmakers", "the alliance", "regional partners",
-    "investors", "the negotiating team", "the foreign ministry", "observers", "the delegation", "policymakers",
+    "the government", "officials in Seoul", "the ministry", "analysts", "the administration", "the regime",
+    "policymakers", "lawmakers", "negotiators", "the central bank", "observers", "regional partners", "investors",
+    "exporters", "the alliance", "the foreign ministry", "the delegation", "the negotiating team",
+    "the presidential office", "the opposition party", "the ruling party", "diplomats in Beijing", "Pyongyang",
+    "Washington", "Tokyo", "Beijing", "Moscow", "the defence ministry", "the trade ministry", "business leaders",
+    "union leaders", "provincial governors", "the prime minister", "the national assembly", "the European Union",
+    "the United Nations", "think tank researchers", "military planners", "senior officials", "the finance ministry",
+    "local authorities", "industry groups", "aid agencies", "civic groups", "the courts", "state media",
+    "the unification ministry", "the security council", "economists", "editorial writers",
 ]
 VERBS = [
-    "announced", "signalled", "rejected", "welcomed", "postponed", "reconsidered", "expanded", "tightened",
-    "questioned", "endorsed", "reviewed", "defended", "accelerated", "resisted", "negotiated", "proposed",
+    "announced", "proposed", "rejected", "welcomed", "reviewed", "signalled", "defended", "questioned", "endorsed",
+    "postponed", "expanded", "tightened", "negotiated", "resisted", "accelerated", "reconsidered", "criticised",
+    "approved", "delayed", "softened", "abandoned", "revived", "scaled back", "pushed for", "played down",
+    "warned against", "called for", "backed", "blocked", "extended", "suspended", "renewed", "drafted", "unveiled",
+    "challenged", "funded", "monitored", "debated", "linked", "tied their support to", "quietly dropped",
+    "raised concerns about", "pressed ahead with", "struggled to implement", "sought clarity on", "reaffirmed",
 ]
-OBJECTS = [
-    "new sanctions on shipping", "a trade agreement", "the nuclear talks", "tariffs on steel", "a currency swap",
-    "joint military exercises", "humanitarian assistance", "the special economic zones", "energy subsidies",
-    "investment rules", "export controls on chips", "a summit meeting", "the pipeline project",
-    "family reunions", "cyber defence cooperation", "port access", "the inflation target", "food aid shipments",
+GENERAL_OBJECTS = [
+    "the annual budget", "the new strategy", "a summit meeting", "a policy review", "the draft law",
+    "public consultations", "the white paper", "a joint statement", "the five-year plan",
+    "an independent inquiry", "the reform package", "emergency measures", "a special envoy", "the working group",
+    "the interim report", "the inflation target", "a confidence-building package", "the spending review", "a regulatory overhaul",
 ]
-CLAUSES = [
-    "despite strong opposition at home", "after months of quiet diplomacy", "as growth slowed in the third quarter",
-    "while markets waited for clarity", "amid rising tension on the peninsula", "in a move that surprised many",
-    "following a round of missile tests", "as the election approached", "under pressure from business groups",
-    "in line with earlier commitments", "after talks broke down", "as exports recovered",
+TOPIC_OBJECTS = {
+    "Sanctions": [
+        "sanctions enforcement", "secondary sanctions on banks", "a freeze on overseas assets", "the coal export ban",
+        "new sanctions on shipping", "caps on oil imports", "the sanctions committee report", "a blacklist of trading firms",
+        "ship-to-ship transfers", "sanctions waivers for aid groups", "front companies abroad", "the panel of experts",
+    ],
+    "Nuclear program": [
+        "the nuclear talks", "a verification regime", "the enrichment facility", "inspections by the atomic agency",
+        "the denuclearisation roadmap", "a freeze on fissile material", "the reactor complex", "the nuclear test site",
+        "plutonium reprocessing", "warhead development", "a nuclear moratorium",
+    ],
+    "Missiles": [
+        "missile defence batteries", "a round of missile launches", "the intercontinental missile programme",
+        "the solid-fuel engine", "submarine-launched missiles", "hypersonic glide vehicles", "the early-warning radar",
+        "launch pad construction", "missile technology controls",
+    ],
+    "Trade": [
+        "a trade agreement", "tariffs on steel", "export quotas", "rules of origin", "anti-dumping duties",
+        "the customs union", "the trade deficit", "agricultural market access", "the trade dispute",
+        "a free trade zone", "steel import safeguards", "trade remedies",
+    ],
+    "Unification": [
+        "family reunions", "the liaison office", "inter-Korean railways", "the unification fund",
+        "the joint industrial complex", "cross-border exchanges", "defector resettlement", "a peace declaration",
+    ],
+    "Human rights": [
+        "humanitarian assistance", "the prison camp inquiry", "refugee protection", "forced repatriation",
+        "freedom of movement", "the rapporteur's findings", "abductee cases", "detention conditions",
+    ],
+    "Alliances": [
+        "joint military exercises", "troop cost-sharing", "the mutual defence treaty", "extended deterrence",
+        "wartime operational control", "trilateral security talks", "base relocation", "intelligence sharing",
+    ],
+    "Energy": [
+        "energy subsidies", "the pipeline project", "liquefied natural gas contracts", "the electricity tariff",
+        "offshore wind auctions", "the nuclear power phase-out", "grid interconnection", "coal plant closures",
+        "hydrogen fuel cells", "strategic oil reserves",
+    ],
+    "Cybersecurity": [
+        "cyber defence cooperation", "ransomware attacks", "cryptocurrency thefts", "the hacking group",
+        "critical infrastructure protection", "software vulnerabilities", "a data breach at the exchange",
+    ],
+    "Food security": [
+        "food aid shipments", "the rice harvest", "fertiliser imports", "grain reserves", "the drought response",
+        "livestock disease", "maize prices",
+    ],
+    "Demographics": [
+        "the birth rate", "pension reform", "an ageing workforce", "childcare subsidies", "immigration quotas",
+        "rural depopulation", "housing for young families",
+    ],
+    "Semiconductors": [
+        "export controls on chips", "the foundry expansion", "memory chip prices", "chip subsidies",
+        "lithography equipment", "wafer supply chains", "the fabrication plant",
+    ],
+    "Shipbuilding": [
+        "shipbuilding orders", "the dockyard restructuring", "container ship contracts", "naval frigates",
+        "gas carrier deliveries", "steel plate prices", "the shipyard union",
+    ],
+    "Tourism": [
+        "visa waivers", "the tourist zone", "cruise arrivals", "duty-free sales", "the mountain resort",
+        "group tour bans", "hotel occupancy",
+    ],
+    "Currency": [
+        "a currency swap", "the exchange rate", "won depreciation", "foreign reserves", "capital controls",
+        "currency intervention", "the bond market",
+    ],
+    "Infrastructure": [
+        "port access", "the high-speed rail line", "the special economic zones", "the bridge project",
+        "road connections", "airport expansion", "logistics hubs", "broadband rollout",
+    ],
+    "Climate policy": [
+        "the emissions trading scheme", "carbon pricing", "the net-zero target", "flood defences",
+        "reforestation programmes", "methane rules", "climate finance",
+    ],
+    "Public health": [
+        "vaccine supplies", "quarantine rules", "hospital capacity", "tuberculosis treatment", "border health checks",
+        "medical aid", "the pandemic response",
+    ],
+    "Labor markets": [
+        "the minimum wage", "working hours", "youth unemployment", "the union strike", "dispatch workers",
+        "overseas workers", "job creation programmes",
+    ],
+    "Foreign investment": [
+        "investment rules", "the investment treaty", "joint ventures", "screening of acquisitions",
+        "greenfield factories", "sovereign wealth funds", "profit repatriation",
+    ],
+}
+PREPOSITIONS = ["after", "despite", "amid", "following", "ahead of", "in response to", "before"]
+EVENTS = [
+    "months of quiet diplomacy", "strong opposition at home", "a slowdown in the third quarter", "the election",
+    "rising tension on the peninsula", "pressure from business groups", "a round of missile tests",
+    "the leadership change", "the spring forum", "a sharp fall in exports", "the budget debate",
+    "protests in the capital", "a cabinet reshuffle", "the court ruling", "a flood season", "the party congress",
+    "a diplomatic incident at sea", "the state visit", "a wave of defections", "the autumn harvest",
+    "a spike in oil prices", "the opening of the new session", "a leaked memo", "the regional forum",
+    "the anniversary commemorations", "a collapse in the won", "the annual exercises", "new polling",
+]
+FIXED_CLAUSES = [
+    "after talks broke down", "while markets waited for clarity", "in a move that surprised many",
+    "in line with earlier commitments", "as exports recovered", "as the election approached",
+]
+# The fixed clauses spread through the list, so none of them is among the most frequent.
+CLAUSES = [f"{p} {e}" for e in EVENTS for p in PREPOSITIONS]
+for _n, _clause in enumerate(FIXED_CLAUSES):
+    CLAUSES.insert(12 + 25 * _n, _clause)
+# Firms, funds and towns each article mentions in passing: thousands of rare words.
+NAME_SYLLABLES = ["han", "bit", "dae", "sung", "mi", "rae", "jin", "ho", "kyung", "won", "sam", "il", "yeon",
+                  "dong", "baek", "geum", "na", "ra", "seon", "tae", "ok", "cheon", "yu", "gwang"]
+LOCAL_KINDS = ["Holdings", "Industries", "Logistics", "Foundation", "Partners", "Securities", "Motors", "Chemicals",
+               "Cooperative", "Electric", "Textiles", "Works"]
+CONSEQUENCES = [
+    "will take years to pay off", "could reshape the debate", "is far from settled", "leaves many questions open",
+    "has drawn little public attention", "may prove costly", "was long overdue", "risks backfiring",
+    "has divided the ruling coalition", "deserves closer scrutiny", "remains popular with voters",
 ]
 TITLE_PATTERNS = [
     "{a} and the Future of {t}", "What {a} Means for {t}", "{t} After {a}", "Rethinking {t}",
@@ -59,16 +182,81 @@ TITLE_PATTERNS = [
 ]
 
 
-def _sentence(rng, names):
-    subject = rng.choice(SUBJECTS + names) if names and rng.random() < 0.35 else rng.choice(SUBJECTS)
-    text = f"{subject} {rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(CLAUSES)}."
-    if names and rng.random() < 0.2:
-        text = f"According to reports, {rng.choice(names)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}."
+def _weighted(items, exponent=1.0):
+    """(items, cumulative Zipf-like weights): the first item is the most frequent."""
+    total, cumulative = 0.0, []
+    for rank in range(len(items)):
+        total += 1 / (rank + 1) ** exponent
+        cumulative.append(total)
+    return items, cumulative
+
+
+_SUBJECTS, _VERBS = _weighted(SUBJECTS), _weighted(VERBS)
+_CLAUSES, _CONSEQUENCES = _weighted(CLAUSES, 0.8), _weighted(CONSEQUENCES)
+_GENERAL = _weighted(GENERAL_OBJECTS)
+_TOPIC_OBJECTS = {topic: _weighted(objects) for topic, objects in TOPIC_OBJECTS.items()}
+_TOPICS = _weighted(TOPICS, 0.4)
+
+
+def _local_names():
+    rng = random.Random(7)
+    names = sorted({f"{rng.choice(NAME_SYLLABLES)}{rng.choice(NAME_SYLLABLES)}".title() for _ in range(3000)})
+    names = [f"{name} {kind}" for name in names for kind in LOCAL_KINDS]
+    rng.shuffle(names)
+    return _weighted(names[:3000], 0.6)
+
+
+_LOCAL = _local_names()
+
+
+def _pick(rng, pool):
+    items, cumulative = pool
+    return rng.choices(items, cum_weights=cumulative)[0]
+
+
+def article_topics(rng, entity_names=()):
+    """The article's main topic (its topic entity, if it has one) and one or two side topics."""
+    chosen = [name for name in entity_names if name in TOPIC_OBJECTS]
+    while len(chosen) < 2 + (rng.random() < 0.5):
+        topic = _pick(rng, _TOPICS)
+        if topic not in chosen:
+            chosen.append(topic)
+    return chosen
+
+
+def _object(rng, topics):
+    roll = rng.random()
+    if roll < 0.6:
+        return _pick(rng, _TOPIC_OBJECTS[topics[0]])
+    if roll < 0.85:
+        return _pick(rng, _TOPIC_OBJECTS[rng.choice(topics[1:])])
+    return _pick(rng, _GENERAL)
+
+
+def _sentence(rng, names, topics):
+    roll = rng.random()
+    subject = rng.choice(names) if names and roll < 0.25 else _pick(rng, _SUBJECTS)
+    if roll > 0.9:
+        subject = _pick(rng, _LOCAL)
+    form = rng.random()
+    if form < 0.45:
+        text = f"{subject} {_pick(rng, _VERBS)} {_object(rng, topics)} {_pick(rng, _CLAUSES)}."
+    elif form < 0.65:
+        text = f"{_pick(rng, _CLAUSES)}, {subject} {_pick(rng, _VERBS)} {_object(rng, topics)}."
+    elif form < 0.8:
+        text = f"{subject} {_pick(rng, _VERBS)} {_object(rng, topics)} and {_object(rng, topics)}."
+    elif form < 0.9:
+        text = f"Critics argue that {_object(rng, topics)} {_pick(rng, _CONSEQUENCES)}."
+    elif names:
+        text = f"According to reports, {rng.choice(names)} {_pick(rng, _VERBS)} {_object(rng, topics)}."
+    else:
+        text = f"The debate over {_object(rng, topics)} {_pick(rng, _CONSEQUENCES)}."
     return text[0].upper() + text[1:]
 
 
-def paragraph(rng, names, sentences):
-    return " ".join(_sentence(rng, names) for _ in range(sentences))
+def paragraph(rng, names, sentences, topics=None):
+    topics = topics or article_topics(rng, names)
+    return " ".join(_sentence(rng, names, topics) for _ in range(sentences))
 
 
 def person_names(count, rng):
@@ -98,17 +286,19 @@ def article_dates(count, rng, years=15, now=None):
     return [now - timedelta(seconds=rng.randrange(3600, span)) for _ in range(count)]
 
 
-def article_text(rng, entity_names, words=900):
-    """About `words` words in paragraphs of 4-7 sentences, mentioning the given entities."""
+def article_text(rng, entity_names, words=900, topics=None):
+    """About `words` words in paragraphs of 4-7 sentences on the article's topics, mentioning the
+    given entities."""
+    topics = topics or article_topics(rng, entity_names)
     paragraphs, total = [], 0
     while total < words:
-        para = paragraph(rng, entity_names, rng.randint(4, 7))
+        para = paragraph(rng, entity_names, rng.randint(4, 7), topics)
         paragraphs.append(para)
         total += len(para.split())
     return paragraphs
 
 
-def title(rng, entity_names):
-    topic = rng.choice(TOPICS)
+def title(rng, entity_names, topics=None):
+    topic = topics[0] if topics else rng.choice(TOPICS)
     actor = rng.choice(entity_names) if entity_names else rng.choice(CATEGORIES)
     return rng.choice(TITLE_PATTERNS).format(a=actor, t=topic)

@@ -81,6 +81,20 @@ def test_drafts_review_and_scheduled_articles_are_not_found():
     assert titles("embargo") == ["Visible embargo note"]
 
 
+def test_counts_leave_out_exactly_the_unpublished_articles():
+    from articles.models import Article
+
+    make_article("Visible embargo note")
+    make_article("Draft embargo note", status="draft")
+    make_article("Review embargo note", status="review")
+    make_article("Scheduled embargo note", days_ago=-1)
+    undated = make_article("Undated embargo note")
+    Article.objects.filter(pk=undated.pk).update(published_at=None)
+    results = search("embargo")
+    assert sorted(results._unpublished_ids) == sorted(Article.objects.unpublished().values_list("pk", flat=True))
+    assert len(results._unpublished_ids) == 4 and results.count() == 1
+
+
 def test_scheduled_article_enters_results_when_its_time_comes(client):
     make_article("Tomorrow's embargo piece", published_at=timezone.now() + timedelta(hours=2))
     assert result_titles(page(client, "q=embargo")) == []

@@ -84,9 +84,10 @@ class Command(BaseCommand):
         for i in indexes:
             chosen = rng.sample(entities, rng.randint(3, min(8, len(entities)))) if entities else []
             names = [e.name for e in chosen]
-            paragraphs = corpus.article_text(rng, names, words)
+            topics = corpus.article_topics(rng, names)
+            paragraphs = corpus.article_text(rng, names, words, topics)
             article = Article(
-                title=corpus.title(rng, names), slug=f"corpus-{i + 1:06d}", status=Article.Status.PUBLISHED,
+                title=corpus.title(rng, names, topics), slug=f"corpus-{i + 1:06d}", status=Article.Status.PUBLISHED,
                 published_at=dates[i], body="\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs),
             )
             article.derive_fields()
