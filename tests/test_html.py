@@ -6,7 +6,17 @@ from bs4 import BeautifulSoup
 pytestmark = pytest.mark.django_db
 
 PAGES = ["/the-peninsula/", "/the-peninsula/north-korea-looking-abroad/", "/tag/kim-jong-un/", "/tags/",
-         "/author/matthew-nitkoski/", "/category/north-korea/", "/search/?q=trade", "/subscribe/", "/nope/"]
+         "/author/matthew-nitkoski/", "/category/north-korea/", "/search/?q=trade", "/subscribe/", "/nope/",
+         "/series/korea-view/", "/the-peninsula/2015/", "/the-peninsula/2015/02/", "/the-peninsula/?theme=kim-jong-un",
+         "/search/", "/subscribe/confirm/tampered/", "/unsubscribe/tampered/", "/tag/nope/", "/the-peninsula/?page=9"]
+
+
+@pytest.fixture(autouse=True)
+def series(db):
+    """A series with one article, so /series/<slug>/ has a card to render."""
+    from tests.factories import make_article, make_series
+
+    make_article(series=make_series(name="Korea View", slug="korea-view"))
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -33,8 +33,14 @@ def test_index_shows_description_and_a_card_for_the_article(client, peninsula):
 @pytest.mark.parametrize("url", ["/the-peninsula/", "/the-peninsula/north-korea-looking-abroad/",
                                  "/category/north-korea/", "/tag/kim-jong-un/", "/tags/",
                                  "/author/matthew-nitkoski/", "/the-peninsula/2015/", "/the-peninsula/2015/02/",
-                                 "/search/?q=korea", "/subscribe/", "/no-such-page/"])
+                                 "/search/?q=korea", "/subscribe/", "/no-such-page/", "/series/korea-view/",
+                                 "/search/", "/subscribe/confirm/tampered/", "/unsubscribe/tampered/",
+                                 "/tag/no-such-tag/", "/the-peninsula/?page=9"])
 def test_every_page_carries_the_site_chrome(client, peninsula, url):
+    from articles.models import Series
+
+    peninsula.series = Series.objects.create(name="Korea View", slug="korea-view")
+    peninsula.save()
     page = soup(client.get(url))
     assert page.find("label", string="Search All Site Content")
     assert "Total Index: 1 publications." in page.get_text()
