@@ -172,3 +172,30 @@ def test_unknown_slugs_are_404(client, url):
     response = client.get(url)
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+LIST_PAGES = ["/the-peninsula/", "/category/north-korea/", "/tag/kim-jong-un/", "/author/matthew-nitkoski/",
+              "/the-peninsula/2015/", "/the-peninsula/2015/02/", "/the-peninsula/?theme=kim-jong-un"]
+ODD_PAGES = ["99999999999999999999", "0", "-1", "1.5", "2", "%E2%82%AC", "%00", "last", ""]
+
+
+@pytest.mark.parametrize("query", ODD_PAGES)
+@pytest.mark.parametrize("url", LIST_PAGES)
+def test_odd_page_numbers_give_the_first_page_or_a_styled_404(client, peninsula, url, query):
+    response = client.get(url + ("&" if "?" in url else "?") + "page=" + query)
+    assert response.status_code in (200, 404)
+    assert "Stay Informed" in response.content.decode()
+    if query in ("", "last"):  # "last" is Django's name for the last page; an empty value is page 1
+        assert response.status_code == 200
+
+
+@pytest.mark.parametrize("slug", ["%C3%A9t%C3%A9-%ED%95%9C%EA%B5%AD", "x" * 2000, "%F0%9F%98%80", "'%22%3Cb%3E"])
+@pytest.mark.parametrize("pattern", ["/category/{}/", "/tag/{}/", "/author/{}/", "/series/{}/", "/the-peninsula/{}/",
+                                     "/2015/02/{}/", "/tag/{}/page/2/", "/category/{}/feed/", "/tag/{}/feed/atom/",
+                                     "/author/{}/feed/", "/series/{}/feed/"])
+def test_unicode_long_and_markup_slugs_are_404s_never_500s(client, peninsula, pattern, slug):
+    response = client.get(pattern.format(slug))
+    assert response.status_code == 404
+    if "/feed/" not in pattern:
+        assert "Page not found" in response.content.decode()
+    assert "<b>" not in response.content.decode()
