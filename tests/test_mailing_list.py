@@ -109,6 +109,22 @@ def test_the_honeypot_gets_the_usual_answer_and_nothing_else(client):
     assert not Subscriber.objects.exists() and not mail.outbox
 
 
+def test_a_long_honeypot_value_gets_the_usual_answer_too(client):
+    response = subscribe(client, "bot@example.org", website="http://spam.example/" + "x" * 500)
+    assert response.status_code == 302 and response["Location"] == "/subscribe/"
+    assert not Subscriber.objects.exists() and not mail.outbox
+
+
+def test_signing_up_from_a_page_with_a_very_long_path_still_works(client):
+    # The sidebar form posts the page's path; a reader on a long URL must not get a form with no visible error.
+    long_path = "/tag/" + "x" * 600 + "/"
+    response = subscribe(client, "reader@example.org", source_page=long_path)
+    assert response.status_code == 302
+    subscriber = Subscriber.objects.get()
+    assert long_path.startswith(subscriber.source_page) and len(subscriber.source_page) == 500
+    assert len(mail.outbox) == 1
+
+
 def test_honeypot_is_in_the_sidebar_form_but_hidden_from_people(client):
     page = BeautifulSoup(client.get("/subscribe/").content, "html.parser")
     for form in page.select("form[action='/subscribe/']"):
