@@ -37,3 +37,23 @@ def test_page_has_landmarks_one_h1_ordered_headings_and_labels(client, peninsula
         assert page.find("label", attrs={"for": field["id"]}), field
     for img in page.find_all("img"):
         assert img.has_attr("alt")
+
+
+def test_every_focusable_element_on_the_pages_has_a_visible_focus_style(client, peninsula):
+    import re
+    from pathlib import Path
+
+    from tests.factories import make_article
+
+    make_article(entities=list(peninsula.entities.all()[:1]))  # entity pages then show their year chart
+    css = (Path(__file__).resolve().parent.parent / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    styled = set()
+    for selectors, rules in re.findall(r"([^{}]+)\{([^}]*)\}", css):
+        if "outline" in rules and "outline: none" not in rules and "outline:none" not in rules:
+            styled |= set(re.findall(r"([a-z]+):focus(?:-visible)?", selectors))
+    used = set()
+    for url in PAGES:
+        page = BeautifulSoup(client.get(url).content, "html.parser")
+        used |= {element.name for element in page.select("a[href], button, input:not([type=hidden]), select, "
+                                                         "textarea, summary, [tabindex]")}
+    assert used <= styled, used - styled
