@@ -11,7 +11,17 @@ pytestmark = pytest.mark.django_db
 
 PAGES = ["/the-peninsula/", "/the-peninsula/north-korea-looking-abroad/", "/category/north-korea/",
          "/tag/kim-jong-un/", "/tags/", "/author/matthew-nitkoski/", "/the-peninsula/2015/",
-         "/the-peninsula/2015/02/", "/subscribe/", "/search/?q=korea"]
+         "/the-peninsula/2015/02/", "/subscribe/", "/search/?q=korea", "/series/korea-view/"]
+
+
+@pytest.fixture
+def peninsula(peninsula):
+    """The reference article, also in a series so the series page has something to show."""
+    from articles.models import Series
+
+    peninsula.series = Series.objects.create(name="Korea View", slug="korea-view")
+    peninsula.save()
+    return peninsula
 
 
 def head(client, url, **extra):
