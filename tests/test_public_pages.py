@@ -199,3 +199,19 @@ def test_unicode_long_and_markup_slugs_are_404s_never_500s(client, peninsula, pa
     if "/feed/" not in pattern:
         assert "Page not found" in response.content.decode()
     assert "<b>" not in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/the-peninsula/", "/category/cat/", "/tag/ent/", "/author/ann/", "/series/ser/",
+                                 "/the-peninsula/2020/", "/the-peninsula/2020/03/", "/the-peninsula/?theme=ent",
+                                 "/the-peninsula/?category=cat"])
+def test_every_list_page_is_newest_first_ten_a_page(client, url):
+    from datetime import datetime, timezone
+
+    common = dict(authors=[make_author(slug="ann")], categories=[make_category(slug="cat")],
+                  entities=[make_entity(slug="ent")], series=make_series(slug="ser"))
+    for day in [5, 17, 2, 11, 20, 8, 14, 1, 26, 23, 29]:  # created out of order
+        make_article(f"March {day:02d}", published_at=datetime(2020, 3, day, 12, tzinfo=timezone.utc), **common)
+    first = [a.get_text() for a in soup(client.get(url)).select(".card-title a")]
+    assert first == [f"March {day:02d}" for day in [29, 26, 23, 20, 17, 14, 11, 8, 5, 2]]
+    second = client.get(url + ("&" if "?" in url else "?") + "page=2")
+    assert [a.get_text() for a in soup(second).select(".card-title a")] == ["March 01"]
