@@ -103,6 +103,21 @@ def test_one_person_is_one_row_whatever_the_spelling(client):
     assert list(Subscriber.objects.values_list("email", flat=True)) == ["someone@example.org"]
 
 
+def test_two_sign_ups_for_one_new_address_at_once_make_one_row_and_no_error(client, monkeypatch):
+    # The second request looked the address up before the first one's row existed, then tries to create it.
+    Subscriber.objects.create(email="twice@example.org")
+    real_lookup, misses = Subscriber.objects.with_email, iter([True])
+
+    def lookup_that_ran_too_early(email):
+        return Subscriber.objects.none() if next(misses, False) else real_lookup(email)
+
+    monkeypatch.setattr(Subscriber.objects, "with_email", lookup_that_ran_too_early)
+    response = subscribe(client, "twice@example.org")
+    assert response.status_code == 302 and response["Location"] == "/subscribe/"
+    assert Subscriber.objects.filter(email="twice@example.org").count() == 1
+    assert len(mail.outbox) == 1 and "confirm" in mail.outbox[0].subject
+
+
 def test_the_honeypot_gets_the_usual_answer_and_nothing_else(client):
     response = subscribe(client, "bot@example.org", website="http://spam.example")
     assert response.status_code == 302 and response["Location"] == "/subscribe/"
