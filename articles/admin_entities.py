@@ -9,7 +9,8 @@ from django.urls import path, reverse
 
 from .entities import accept_candidate, link_entity, reject, suggest_entities
 from .entities.editing import (
-    add_entity_to_articles, merge_entities, merge_preview, record_slug_change, remove_entity_from_articles,
+    add_entity_to_articles, merge_entities, merge_preview, record_name_change, record_slug_change,
+    remove_entity_from_articles,
 )
 from .models import Article, Entity, EntityKind
 from .names import name_key
@@ -81,9 +82,11 @@ class EntityAdminMixin:
 
     def save_model(self, request, obj, form, change):
         old_slug = form.initial.get("slug") if change else None
+        old_name = form.initial.get("name") if change else None
         super().save_model(request, obj, form, change)
         if change:
             record_slug_change(obj, old_slug)
+            record_name_change(obj, old_name)
 
 
 class BulkEntityForm(forms.Form):

@@ -2,11 +2,12 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from .models import Article, ArticleEntity, Author, Category, Entity, Series
+from .models import Article, ArticleEntity, Author, Category, Entity, EntityRedirect, Series
 from .templatetags.peninsula import join_names
 
 FEED_SIZE = 20
@@ -140,6 +141,16 @@ class CategoryFeed(ParentFeed):
 
 class EntityFeed(ParentFeed):
     model = Entity
+
+    def __call__(self, request, *args, **kwargs):
+        """A merged or renamed entity's old feed URL answers 301 to the feed of the entity it became."""
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except Http404:
+            moved = EntityRedirect.objects.filter(old_slug=kwargs.get("slug")).select_related("entity").first()
+            if moved is None:
+                raise
+            return redirect(request.resolver_match.view_name, permanent=True, slug=moved.entity.slug)
 
     def get_queryset(self, obj):
         return Article.objects.published().tagged(obj)

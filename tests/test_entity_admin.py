@@ -114,3 +114,27 @@ def test_bulk_add_and_remove_an_entity(staff_client):
     staff_client.post("/admin/articles/article/", {"action": "remove_entity_from_selected", "_selected_action": ids[:1],
                                                    "entity": laos.pk, "confirm": "Remove"})
     assert list(laos.article_links.values_list("content_object_id", flat=True)) == ids[1:]
+
+
+def test_a_rejection_outlives_a_rename_of_the_entity(staff_client):
+    entity = make_entity("Burma", kind="place", slug="burma")
+    article = make_article(body="<p>Burma and Myanmar are one country.</p>")
+    post_suggestion(staff_client, article, entity=entity.pk, decision="reject")
+    data = {"name": "Myanmar", "slug": "myanmar", "kind": "place", "disambiguator": "", "aliases": "[]",
+            "description": "", "wikidata_id": ""}
+    assert staff_client.post(f"/admin/articles/entity/{entity.pk}/change/", data).status_code == 302
+    assert "Myanmar" not in suggestion_forms(staff_client, article).get_text()
+    other = make_article(body="<p>Myanmar voted.</p>")
+    assert "Myanmar" in suggestion_forms(staff_client, other).get_text()
+
+
+def test_a_rejection_outlives_a_merge_into_another_entity(staff_client):
+    survivor = make_entity("Russia", kind="place", slug="russia")
+    duplicate = make_entity("Russian Federation", kind="place", slug="russian-federation")
+    article = make_article(body="<p>The Russian Federation voted.</p>")
+    post_suggestion(staff_client, article, entity=duplicate.pk, decision="reject")
+    staff_client.post("/admin/articles/entity/", {"action": "merge_selected_entities", "confirm": "Merge",
+                                                  "_selected_action": [survivor.pk, duplicate.pk],
+                                                  "survivor": survivor.pk})
+    assert list(Entity.objects.all()) == [survivor]
+    assert "Russia" not in suggestion_forms(staff_client, article).get_text()

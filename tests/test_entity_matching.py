@@ -26,3 +26,26 @@ def test_apply_links_each_entity_once():
     assert apply_known_entities(article) == [russia]
     assert apply_known_entities(article) == []
     assert list(article.entities.all()) == [russia]
+
+
+def test_hyphen_space_and_joined_spellings_of_a_korean_name_match_without_aliases():
+    kim = make_entity("Kim Jong-un", kind="person")
+    for text in ("Kim Jong Un spoke.", "Kim Jong-un spoke.", "Kim Jongun spoke.", "Kim Jong-Un spoke."):
+        assert find_known_entities(text) == [(kim, text[:-7])], text
+
+
+def test_an_acronym_never_matches_the_lower_case_word_and_a_capitalised_name_never_its_lower_case():
+    make_entity("United Nations", kind="organization", aliases=["UN"])
+    make_entity("China", kind="place")
+    assert find_known_entities("Un homme, un vote: china and porcelain.") == []
+
+
+def test_a_lower_case_topic_also_matches_at_the_start_of_a_sentence():
+    sanctions = make_entity("Sanctions", kind="topic", aliases=["sanctions"])
+    assert find_known_entities("Sanctions bite.") == [(sanctions, "Sanctions")]
+    assert find_known_entities("New sanctions bite.") == [(sanctions, "sanctions")]
+
+
+def test_a_place_inside_a_longer_proper_name_is_not_a_mention():
+    make_entity("United States", kind="place", aliases=["Washington"])
+    assert find_known_entities("He studied at George Washington University.") == []

@@ -2,7 +2,7 @@
 import pytest
 from django.core.management import call_command
 
-from articles.entities import apply_known_entities, suggest_entities
+from articles.entities import accept_candidate, apply_known_entities, suggest_entities
 from articles.entities.candidates import find_candidates
 from articles.models import Entity, RejectedSuggestion
 from tests.factories import make_article, make_entity
@@ -82,3 +82,15 @@ def test_command_rejects_bad_input_with_one_line(args, message):
 
     with pytest.raises(CommandError, match=message):
         call_command("suggest_entities", *args)
+
+
+def test_accepting_a_name_that_an_entity_already_answers_to_reuses_that_entity():
+    russia = make_entity("Russia", kind="place", aliases=["Moscow"])
+    georgia = make_entity("Georgia", kind="place", disambiguator="country")
+    article = make_article(body="<p>Moscow and Tbilisi.</p>")
+    assert accept_candidate(article, "russia", "place") == russia
+    assert accept_candidate(article, "Rüssia", "place") == russia
+    assert accept_candidate(article, "moscow", "place") == russia
+    assert accept_candidate(article, "GEORGIA", "place") == georgia
+    assert Entity.objects.count() == 2
+    assert set(article.entities.all()) == {russia, georgia}

@@ -3,6 +3,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
+from articles.models import EntityRedirect
 from tests.factories import make_article, make_author, make_category, make_entity, make_series
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +91,14 @@ def test_control_characters_in_any_field_are_dropped_not_a_500(client, url):
     assert {"Eco", "Trade"} <= {tag.term for tag in entry.tags}
     if "atom" in url:
         assert "Formfeed" in entry.content[0].value
+
+
+def test_a_merged_or_renamed_entitys_old_feed_urls_redirect_to_its_feeds(client):
+    entity = make_entity("Laos", kind="place", slug="laos")
+    EntityRedirect.objects.create(old_slug="lao-pdr", entity=entity)
+    for suffix in ("feed/", "feed/atom/"):
+        response = client.get(f"/tag/lao-pdr/{suffix}")
+        assert response.status_code == 301 and response["Location"] == f"/tag/laos/{suffix}"
 
 
 def test_feed_of_an_unknown_parent_is_a_404(client):

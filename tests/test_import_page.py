@@ -156,6 +156,19 @@ def test_no_credit_line_leaves_the_credit_empty_and_the_note_whole():
     assert article.body.count("<p>") == 2
 
 
+def test_a_long_paragraph_starting_like_a_credit_stays_text(tmp_path):
+    page = (PAGES / "no_credit.txt").read_text(encoding="utf-8")
+    long_line = "Photo by the author, " + "taken on a long walk along the river, " * 20 + "in spring."
+    changed = page.replace("Return to the Peninsula", long_line + "\n\nReturn to the Peninsula", 1)
+    assert changed != page
+    path = tmp_path / "long_credit.txt"
+    path.write_text(changed, encoding="utf-8")
+    run(path)
+    article = Article.objects.get()
+    assert article.image_credit == ""
+    assert "taken on a long walk" in article.author_note + article.body
+
+
 def test_numbered_and_bulleted_lines_become_lists():
     run(PAGES / "lists.txt")
     body = Article.objects.get().body
@@ -230,6 +243,32 @@ def test_unreadable_inputs_are_refused_with_the_file_named(tmp_path, make, messa
     with pytest.raises(CommandError, match=message) as error:
         run(path)
     assert str(error.value).startswith(str(path))
+
+
+def test_a_page_whose_title_runs_on_for_paragraphs_is_refused(tmp_path):
+    path = tmp_path / "run_on.txt"
+    text = (PAGES / "no_category.txt").read_text(encoding="utf-8")
+    path.write_text(text.replace("The Peninsula\n", "The Peninsula\n" + "A paragraph that is not a title. " * 12 + "\n"
+                                 + "Another one that is not a title either. " * 5 + "\n", 1), encoding="utf-8")
+    with pytest.raises(CommandError) as error:
+        run(path)
+    assert str(error.value).startswith(f"{path}: line 10: a title of ") and "at most 300" in str(error.value)
+    assert counts() == {"Article": 0, "Author": 0, "Category": 0, "Entity": 0}
+
+
+def test_many_files_show_a_progress_bar_on_stderr(tmp_path):
+    text = (PAGES / "no_category.txt").read_text(encoding="utf-8")
+    paths = []
+    for n in range(20):
+        paths.append(tmp_path / f"page_{n}.txt")
+        paths[-1].write_text(text.replace("A Note on Archival Sources", f"Archival Note {n}"), encoding="utf-8")
+    out, err = StringIO(), StringIO()
+    call_command("import_page", *map(str, paths), stdout=out, stderr=err)
+    assert "20 files: 20 created" in out.getvalue()
+    assert "import_page: 100%" in err.getvalue() and "20/20" in err.getvalue()
+    quiet = StringIO()
+    call_command("import_page", *map(str, paths), "--no-progress", stdout=StringIO(), stderr=quiet)
+    assert quiet.getvalue() == ""
 
 
 def test_one_bad_file_among_good_ones_writes_nothing(seed):

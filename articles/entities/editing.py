@@ -1,7 +1,7 @@
 """Editors' entity operations: merge duplicates, keep renamed slugs working, tag many articles at once."""
 from django.db import transaction
 
-from ..models import ArticleEntity, Author, EntityRedirect
+from ..models import ArticleEntity, Author, EntityRedirect, RejectedSuggestion
 from ..names import name_key
 from .suggestions import link_entity
 
@@ -62,6 +62,17 @@ def record_slug_change(entity, old_slug):
     if old_slug and old_slug != entity.slug:
         EntityRedirect.objects.update_or_create(old_slug=old_slug, defaults={"entity": entity})
     EntityRedirect.objects.filter(old_slug=entity.slug).delete()
+
+
+def record_name_change(entity, old_name):
+    """After a rename, articles that turned the entity down under its old name keep it turned down."""
+    if not old_name or name_key(old_name) == name_key(entity.name):
+        return
+    RejectedSuggestion.objects.bulk_create(
+        [RejectedSuggestion(article_id=r.article_id, key=name_key(entity.name), name=entity.name[:300],
+                            rejected_by_id=r.rejected_by_id)
+         for r in RejectedSuggestion.objects.filter(key=name_key(old_name))],
+        ignore_conflicts=True)
 
 
 @transaction.atomic

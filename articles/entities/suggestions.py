@@ -92,9 +92,14 @@ def suggest_entities(article, gazetteer=None):
     linked = set(article.entity_links.values_list("tag_id", flat=True)) if article.pk else set()
     rejected = set(article.rejected_suggestions.values_list("key", flat=True)) if article.pk else set()
     return Suggestions(
-        known=[s for s in known if s.entity.pk not in linked and name_key(s.entity.name) not in rejected],
+        known=[s for s in known if s.entity.pk not in linked and not rejected & names_of(s.entity)],
         new=[c for c in new if c.key not in rejected],
     )
+
+
+def names_of(entity):
+    """The name keys an entity answers to: after a rename or a merge, old names live on as aliases."""
+    return {name_key(name) for name in [entity.name, *entity.aliases]}
 
 
 def link_entity(article, entity, is_main=False):
@@ -127,12 +132,22 @@ def apply_known_entities(article, gazetteer=None):
 def accept_candidate(article, name, kind):
     """Make a new name an entity (or reuse the one with the same key) and tag the article with it."""
     name = " ".join(name.split())[:200]
-    entity = Entity.objects.filter(key=name_key(name)).first()
+    entity = entity_named(name)
     if entity is None:
         entity = Entity(name=name, kind=kind)
         entity.slug = unique_slug(entity)
         entity.save()
     link_entity(article, entity)
+    return entity
+
+
+def entity_named(name):
+    """The entity already answering to `name` (its key, or a name or alias with the same key), or None."""
+    key = name_key(name)
+    entity = Entity.objects.filter(key=key).first()
+    if entity is None:
+        entity = next((e for e in Entity.objects.only("pk", "name", "aliases").order_by("pk")
+                       if key in names_of(e)), None)
     return entity
 
 

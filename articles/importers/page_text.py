@@ -35,6 +35,9 @@ PRONOUN = re.compile(r"^(?:He|She|They|Their|His|Her)\b")
 ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Gen|Col|Lt|Gov|Sen|Rep|Amb|No|vs|etc)\.)$")
 SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
 MAX_BYLINE_WORDS = 20
+TITLE_LENGTH = 300  # Article.title's max_length
+CREDIT_LENGTH = 500  # Article.image_credit's max_length
+SLUG_LENGTH = 280  # Article.slug's 300, less room for a "-2" when the slug is taken
 
 
 def read_page_file(path):
@@ -57,6 +60,9 @@ def parse_page(text, status="published"):
     if not title_lines:
         raise SourceError("no title before the “Published” line", f"line {content[title_at][0]}")
     title = " ".join(line for _, line in title_lines)
+    if len(title) > TITLE_LENGTH:
+        raise SourceError(f"a title of {len(title)} characters (at most {TITLE_LENGTH}): is the page in that shape?",
+                          f"line {title_lines[0][0]}")
     rest = content[title_at + 1:]
     categories, names, rest = read_header(rest)
     body_lines, note, credit = split_tail(rest, names)
@@ -65,7 +71,7 @@ def parse_page(text, status="published"):
     authors = [AuthorRecord(name=name, slug=slugify(name), bio=bio_for(name, note)) for name in names]
     return PostRecord(
         title=title,
-        slug=slugify(title),
+        slug=slugify(title)[:SLUG_LENGTH],
         status=status,
         published_at=published_at,
         body=lines_to_html([line for _, line in body_lines]),
@@ -134,7 +140,8 @@ def split_names(value):
 def split_tail(rest, names):
     """(body lines, author-note paragraphs, credit line): the note and credit are read from the end."""
     credit = ""
-    if rest and CREDIT.match(rest[-1][1]):
+    # A credit is one short line; a long paragraph that starts "Photo by" is text, not a credit.
+    if rest and CREDIT.match(rest[-1][1]) and len(rest[-1][1]) <= CREDIT_LENGTH:
         credit = rest[-1][1]
         rest = rest[:-1]
     note_start = len(rest)

@@ -1,12 +1,15 @@
 """python manage.py import_page FILE... [--status draft|published] [--dry-run]"""
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from tqdm import tqdm
 
 from articles.importers.page_text import parse_page, read_page_file
 from articles.importers.records import SourceError
 from articles.importers.writer import UNCHANGED, ArticleWriter, ImportReport
 from articles.models import Article
 from articles.signals import articles_bulk_created
+
+PROGRESS_FROM_FILES = 20
 
 
 class Command(BaseCommand):
@@ -19,8 +22,9 @@ class Command(BaseCommand):
         parser.add_argument("--status", choices=["draft", "published"], default="published",
                             help="status of the imported articles (default: published)")
         parser.add_argument("--dry-run", action="store_true", help="print what would be written, field by field")
+        parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
-    def handle(self, files, status, dry_run, **options):
+    def handle(self, files, status, dry_run, no_progress=False, **options):
         records = []
         for path in files:
             try:
@@ -28,7 +32,9 @@ class Command(BaseCommand):
             except SourceError as error:
                 raise CommandError(f"{path}: {error}") from error
         report = ImportReport()
-        for path, record in records:
+        progress = tqdm(records, unit="file", desc="import_page", file=self.stderr,
+                        disable=no_progress or len(records) < PROGRESS_FROM_FILES)
+        for path, record in progress:
             with transaction.atomic():
                 writer = ArticleWriter(report)
                 outcome, article = writer.write(record)
