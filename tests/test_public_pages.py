@@ -215,3 +215,21 @@ def test_every_list_page_is_newest_first_ten_a_page(client, url):
     assert first == [f"March {day:02d}" for day in [29, 26, 23, 20, 17, 14, 11, 8, 5, 2]]
     second = client.get(url + ("&" if "?" in url else "?") + "page=2")
     assert [a.get_text() for a in soup(second).select(".card-title a")] == ["March 01"]
+
+
+def test_a_server_error_shows_the_standalone_error_page(client, monkeypatch):
+    import html5lib
+
+    from articles.views import IndexView
+
+    def broken(self):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(IndexView, "get_queryset", broken)
+    client.raise_request_exception = False
+    response = client.get("/the-peninsula/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
+    assert "Something went wrong" in html and 'href="/the-peninsula/"' in html
+    assert "database went away" not in html and "Traceback" not in html
