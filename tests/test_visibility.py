@@ -99,3 +99,10 @@ def test_hidden_articles_count_nowhere_and_bring_no_co_mentions(client):
     assert "Only in drafts" not in entity_page
     assert client.get("/tag/draft-only/").status_code == 200  # the entity exists; its page lists nothing public
     assert "Secret" not in client.get("/tag/draft-only/").content.decode()
+
+
+def test_a_logged_in_reader_who_is_not_staff_cannot_see_drafts(client, hidden_articles, django_user_model):
+    client.force_login(django_user_model.objects.create_user("reader", "reader@example.org", "pw"))
+    for article in hidden_articles:
+        assert client.get(article.get_absolute_url()).status_code == 404
+    assert "Secret" not in client.get("/the-peninsula/").content.decode()
