@@ -144,9 +144,10 @@ class EntitySuggestionsMixin:
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         article = self.get_object(request, object_id)
-        if article is not None:
+        if article is not None and self.has_change_permission(request, article):  # read-only: nothing to decide
             extra_context["entity_suggestions"] = suggest_entities(article)
             extra_context["entity_kinds"] = EntityKind.choices
+            extra_context["can_add_entity"] = request.user.has_perm("articles.add_entity")
         return super().change_view(request, object_id, form_url, extra_context)
 
     def suggestion_view(self, request, object_id):
@@ -160,6 +161,9 @@ class EntitySuggestionsMixin:
         if decision == "accept" and entity:
             link_entity(article, entity, is_main=request.POST.get("is_main") == "1")
             self.message_user(request, f"Tagged with “{entity}”.", messages.SUCCESS)
+        elif decision == "accept" and name and not request.user.has_perm("articles.add_entity"):
+            self.message_user(request, f"Only an editor can add “{name}” as a new entity; nothing changed.",
+                              messages.ERROR)
         elif decision == "accept" and name and kind in EntityKind.values:
             entity = accept_candidate(article, name, kind)
             self.message_user(request, f"“{entity}” is now an entity and tags this article.", messages.SUCCESS)

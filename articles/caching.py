@@ -39,7 +39,9 @@ def content_generation():
 
 
 def bump_generation(**kwargs):
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    """A new generation, always past the current one: a clock that stands still (a frozen test clock)
+    or runs behind (another app server's) must not bring back the pages the change retired."""
+    cache.set(GENERATION_KEY, max(time.time_ns(), (cache.get(GENERATION_KEY) or 0) + 1), None)
 
 
 def connect_signals():

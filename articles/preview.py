@@ -7,11 +7,12 @@ Every preview is private, never stored by a cache, and never indexed.
 from django.conf import settings
 from django.core import signing
 from django.http import Http404
+from django.shortcuts import render
 from django.urls import reverse
 
 from .caching import CachedPageMixin
 from .models import Article
-from .views import ArticleDetailView
+from .views import ArticleDetailView, keep_private
 
 SALT = "articles.preview"
 
@@ -37,6 +38,10 @@ def article_pk_from_token(token):
         return None
 
 
+class InvalidLink(Http404):
+    """A preview token that is forged, altered, expired, or names an article that is gone."""
+
+
 class ArticlePreviewView(ArticleDetailView):
     """The public article template, marked as a preview, for a given article or a signed token."""
 
@@ -44,13 +49,17 @@ class ArticlePreviewView(ArticleDetailView):
 
     def dispatch(self, request, *args, **kwargs):
         # Past the page cache: a preview is never stored, and its token is checked on every visit.
-        return super(CachedPageMixin, self).dispatch(request, *args, **kwargs)
+        try:
+            return super(CachedPageMixin, self).dispatch(request, *args, **kwargs)
+        except InvalidLink:  # say why, to a reviewer who has no other way to know; keep it private too
+            return keep_private(render(request, "articles/preview_invalid.html",
+                                       {"max_age_days": link_max_age() // 86400}, status=404))
 
     def get_object(self, queryset=None):
         pk = article_pk_from_token(self.kwargs["token"])
         article = Article.objects.for_cards().filter(pk=pk).first() if pk else None
         if article is None:
-            raise Http404("This preview link is invalid or has expired.")
+            raise InvalidLink("This preview link is invalid or has expired.")
         return article
 
     def get_context_data(self, **kwargs):

@@ -70,10 +70,16 @@ class ArticleDetailView(CachedPageMixin, DetailView):
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
-        if context["is_preview"]:  # never kept by a cache, never indexed
-            patch_cache_control(response, private=True, no_store=True)
-            response.headers["X-Robots-Tag"] = "noindex, nofollow"
+        if context["is_preview"]:
+            keep_private(response)
         return response
+
+
+def keep_private(response):
+    """Mark a preview response (or its refusal) as never kept by a cache and never indexed."""
+    patch_cache_control(response, private=True, no_store=True)
+    response.headers["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def entity_groups(links):

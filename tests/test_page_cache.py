@@ -159,3 +159,13 @@ def test_feeds_and_sitemap_answer_conditional_requests(client, article):
         first = client.get(url)
         assert first.has_header("ETag"), url
         assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304, url
+
+
+def test_each_edit_refreshes_the_page_even_when_the_clock_stands_still(client, article):
+    """Edits within one tick of the clock (a frozen clock here; a lagging app server in production)."""
+    with time_machine.travel(timezone.now() + timedelta(seconds=5), tick=False):
+        for title in ("Second take", "Third take"):
+            client.get(article.get_absolute_url())  # cached before the edit
+            article.title = title
+            article.save()
+            assert title in client.get(article.get_absolute_url()).content.decode()

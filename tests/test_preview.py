@@ -102,12 +102,29 @@ def test_share_link_is_on_the_form_and_opens_for_a_reader_without_account():
     assert "Embargoed analysis" in assert_private_preview(response)
 
 
+def assert_private_refusal(response):
+    """A refused link is a 404 that says why, and is neither stored by a cache nor indexed."""
+    assert response.status_code == 404
+    assert {"private", "no-store"} <= {part.strip() for part in response["Cache-Control"].split(",")}
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    html = response.content.decode()
+    assert "This preview link is invalid or has expired" in html and 'content="noindex, nofollow"' in html
+
+
 def test_share_link_refuses_a_tampered_token():
     first, second = make_article("First", status="draft"), make_article("Second", status="draft")
     token = preview_token(first)
     forged = str(second.pk) + token[len(str(first.pk)):]
-    assert Client().get(f"/preview/{forged}/").status_code == 404
-    assert Client().get("/preview/nonsense/").status_code == 404
+    assert_private_refusal(Client().get(f"/preview/{forged}/"))
+    assert "Second" not in Client().get(f"/preview/{forged}/").content.decode()
+    assert_private_refusal(Client().get("/preview/nonsense/"))
+
+
+def test_share_link_to_a_deleted_article_is_refused_the_same_way():
+    article = make_article("Withdrawn draft", status="draft")
+    token = preview_token(article)
+    article.delete()
+    assert_private_refusal(Client().get(f"/preview/{token}/"))
 
 
 def test_share_link_expires():
@@ -115,7 +132,9 @@ def test_share_link_expires():
     token = preview_token(article)
     assert Client().get(f"/preview/{token}/").status_code == 200  # a page cache must not keep it
     with time_machine.travel(timezone.now() + timedelta(days=8)):
-        assert Client().get(f"/preview/{token}/").status_code == 404
+        expired = Client().get(f"/preview/{token}/")
+    assert_private_refusal(expired)
+    assert "7 days" in expired.content.decode()
     with time_machine.travel(timezone.now() + timedelta(days=6)):
         assert Client().get(f"/preview/{token}/").status_code == 200
 

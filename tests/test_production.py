@@ -2,8 +2,11 @@
 import json
 import logging
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from django.conf import settings
@@ -100,3 +103,42 @@ def test_django_errors_are_logged_to_stdout_as_one_line_each():
     assert len(lines) == 2, result.stdout
     assert "ERROR django.request Internal Server Error: /x/" in lines[0] and "ZeroDivisionError" in lines[0]
     assert "WARNING django.request Not Found: /y/" in lines[1]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_gunicorn_logs_one_stdout_line_per_request_and_nothing_on_stderr(tmp_path):
+    """`make serve`'s gunicorn, for real: its start-up messages and each request are single lines on stdout."""
+    port = free_port()
+    (tmp_path / "static").mkdir()  # as collectstatic leaves it before `make serve` starts gunicorn
+    env = production_env(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", ALLOWED_HOSTS="127.0.0.1",
+                         STATIC_ROOT=str(tmp_path / "static"),
+                         SECURE_SSL_REDIRECT="0", PORT=str(port), WEB_CONCURRENCY="1")
+    env.pop("REDIS_URL", None)
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    server = subprocess.Popen([str(gunicorn), "-c", "archive/gunicorn_conf.py", "archive.wsgi"], cwd=REPO, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    paths = ["/healthz", "/robots.txt", "/healthz"]
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # the first answered probe is one of the requests logged
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{paths[0]}", timeout=5).read()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "gunicorn did not start"
+                time.sleep(0.3)
+        for path in paths[1:]:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5).read()
+    finally:
+        server.terminate()
+        stdout, stderr = server.communicate(timeout=30)
+    assert stderr == ""
+    requests = [line for line in stdout.splitlines() if '"GET /' in line]
+    assert [line.split('"')[1] for line in requests] == [f"GET {path} HTTP/1.1" for path in paths], stdout
+    assert all(" 200 " in line for line in requests)
+    assert "Booting worker" in stdout and "Listening at" in stdout

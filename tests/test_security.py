@@ -132,3 +132,17 @@ def test_a_refused_form_gets_a_styled_page_that_says_to_reload_with_no_inline_co
     assert page.find("h1").get_text() == "Please try again" and "reload the page" in page.get_text()
     assert "Stay Informed" in page.get_text() and page.select_one(".subscribe-box input[name=csrfmiddlewaretoken]")
     assert not Subscriber.objects.exists()
+
+
+@pytest.mark.django_db
+def test_server_error_page_sends_the_strict_csp_and_carries_no_inline_code(client, peninsula, monkeypatch):
+    def broken(links):
+        raise RuntimeError("a bug in the article page")
+
+    monkeypatch.setattr("articles.views.entity_groups", broken)
+    client.raise_request_exception = False  # answer as production does: the 500 page, not the exception
+    response = client.get(peninsula.get_absolute_url())
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
+    assert_strict_csp(response)
+    assert_no_inline_code(response.content.decode(), "500 page")

@@ -3,11 +3,13 @@ administrator can and cannot do to an article (draft -> review -> published / sc
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
+from reversion.models import Version
 
-from articles.models import Article
+from articles.models import Article, Entity
 from tests.admin_client import form_data, login
 from tests.factories import make_article, make_author, make_category, make_entity, make_user
 
@@ -318,3 +320,75 @@ def test_contributor_picks_entities_and_authors_but_cannot_manage_them(carla, ed
                 "/admin/articles/series/add/"):
         assert contributor.get(url).status_code == 403
         assert login(edith).get(url).status_code == 200
+
+
+# The whole story, through the admin as each role uses it
+
+def test_contributor_writes_editor_reviews_schedules_release_happens_and_a_later_edit_is_rolled_back(carla, edith):
+    writer, editor, reader = login(carla), login(edith), Client()
+    data = add_form(writer)
+    data.update(title="Talks resume", slug="talks-resume", body="<p>The talks resumed in May.</p>")
+    assert writer.post("/admin/articles/article/add/", data).status_code == 302
+    article = Article.objects.get(slug="talks-resume")
+    assert post_change(writer, article, body="<p>The talks resumed in late May.</p>").status_code == 302
+    assert post_change(writer, article, _workflow="submit").status_code == 302
+    article.refresh_from_db()
+    assert article.status == "review" and reader.get(article.get_absolute_url()).status_code == 404
+
+    first, *_, last = Version.objects.get_for_object(article).order_by("pk")
+    diff = editor.get(f"/admin/articles/article/{article.pk}/history/compare/?old={first.pk}&new={last.pk}")
+    assert "<ins>late</ins>" in diff.content.decode()
+
+    release = (timezone.localtime() + timedelta(days=1)).replace(microsecond=0)
+    response = post_change(editor, article, _workflow="schedule", publish_anyway="on",
+                           published_at_0=release.strftime("%Y-%m-%d"), published_at_1=release.strftime("%H:%M:%S"))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    with time_machine.travel(release - timedelta(seconds=1), tick=False):
+        assert reader.get(article.get_absolute_url()).status_code == 404
+        assert "Talks resume" not in reader.get("/the-peninsula/").content.decode()
+    with time_machine.travel(release + timedelta(seconds=1), tick=False):
+        assert reader.get(article.get_absolute_url()).status_code == 200
+        assert "Talks resume" in reader.get("/the-peninsula/").content.decode()
+        assert "Talks resume" in reader.get("/feed/").content.decode()
+
+        before_edit = Version.objects.get_for_object(article).order_by("pk").last()
+        assert post_change(editor, article, title="Talks collapse").status_code == 302
+        assert "Talks collapse" in reader.get(article.get_absolute_url()).content.decode()
+        url = f"/admin/articles/article/{article.pk}/history/{before_edit.pk}/"
+        restored = editor.post(url, form_data(editor, url))
+        assert restored.status_code == 302, restored.content.decode()[:3000]
+        page = reader.get(article.get_absolute_url()).content.decode()
+    assert "Talks resume" in page and "Talks collapse" not in page
+    article.refresh_from_db()
+    assert (article.status, article.published_at) == ("published", release)  # still released at its time
+
+
+def test_contributor_tags_own_draft_from_known_suggestions_but_cannot_create_entities(carla):
+    make_entity("Kaesong", kind="place")
+    draft = make_article("Mine", status="draft", created_by=carla,
+                         body="<p>Workers returned to Kaesong. Officials from Wonsan Maritime Authority agreed.</p>")
+    client = login(carla)
+    panel = client.get(change_url(draft)).content.decode()
+    assert "Kaesong" in panel and "Accept as new entity" not in panel
+    url = f"/admin/articles/article/{draft.pk}/entity-suggestion/"
+    response = client.post(url, {"decision": "accept", "name": "Wonsan Maritime Authority", "kind": "organization"},
+                           follow=True)
+    assert "Only an editor can add" in response.content.decode()
+    assert not Entity.objects.filter(name="Wonsan Maritime Authority").exists()
+    client.post(url, {"decision": "accept", "entity": Entity.objects.get(name="Kaesong").pk})
+    assert list(draft.entities.values_list("name", flat=True)) == ["Kaesong"]
+
+
+def test_editor_still_accepts_a_new_entity_from_suggestions(edith):
+    draft = make_article("Piece", status="draft", body="<p>Officials from Wonsan Maritime Authority agreed.</p>")
+    client = login(edith)
+    client.post(f"/admin/articles/article/{draft.pk}/entity-suggestion/",
+                {"decision": "accept", "name": "Wonsan Maritime Authority", "kind": "organization"})
+    assert list(draft.entities.values_list("name", flat=True)) == ["Wonsan Maritime Authority"]
+
+
+def test_suggestion_panel_is_offered_only_to_who_can_change_the_article(carla, edith):
+    make_entity("Kaesong", kind="place")
+    submitted = make_article("Mine", status="review", created_by=carla, body="<p>Workers returned to Kaesong.</p>")
+    assert 'id="entity-suggestions"' not in login(carla).get(change_url(submitted)).content.decode()
+    assert 'id="entity-suggestions"' in login(edith).get(change_url(submitted)).content.decode()
