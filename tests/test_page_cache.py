@@ -169,3 +169,29 @@ def test_each_edit_refreshes_the_page_even_when_the_clock_stands_still(client, a
             article.title = title
             article.save()
             assert title in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_zero_cache_time_serves_every_page_afresh_with_validators(client, article, settings):
+    """What gunicorn_conf sets for several workers without a shared cache: no page is reused."""
+    settings.PAGE_CACHE_SECONDS = 0
+    assert client.get("/the-peninsula/first/")["ETag"]
+    # An edit no signal reports (as from another worker's process-local cache) still shows at once.
+    Article.objects.filter(pk=article.pk).update(title="Edited elsewhere")
+    assert "Edited elsewhere" in client.get("/the-peninsula/first/").content.decode()
+
+
+def test_gunicorn_turns_the_page_cache_off_for_several_workers_without_a_shared_cache(monkeypatch):
+    import importlib
+    import os
+
+    import archive.gunicorn_conf as conf
+
+    for name in ("REDIS_URL", "CACHE_URL", "PAGE_CACHE_SECONDS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    importlib.reload(conf)
+    assert os.environ["PAGE_CACHE_SECONDS"] == "0"
+    monkeypatch.delenv("PAGE_CACHE_SECONDS")
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
+    importlib.reload(conf)
+    assert "PAGE_CACHE_SECONDS" not in os.environ
