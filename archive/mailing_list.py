@@ -5,6 +5,7 @@ import smtplib
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -92,9 +93,13 @@ def request_subscription(email, name="", source_page="", ip_address=None):
     """
     subscriber = Subscriber.objects.with_email(email).first()
     if subscriber is None:
-        subscriber = Subscriber.objects.create(email=email, name=name, source_page=source_page,
-                                               ip_address=ip_address)
-    elif subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+        try:
+            with transaction.atomic():
+                subscriber = Subscriber.objects.create(email=email, name=name, source_page=source_page,
+                                                       ip_address=ip_address)
+        except IntegrityError:  # a second request for the same address (a double click) created it meanwhile
+            subscriber = Subscriber.objects.with_email(email).get()
+    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
         subscriber.status = Subscriber.Status.PENDING
         subscriber.save(update_fields=["status"])
     if ADDRESS_LIMIT.exceeded(subscriber.email):

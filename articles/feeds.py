@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from .models import Article, ArticleEntity, Author, Category, Entity, EntityRedirect, Series
 from .templatetags.peninsula import join_names
@@ -15,7 +15,34 @@ BLOG_DESCRIPTION = ("Short analysis and commentary on the Korean peninsula, its 
                     "place in the world, from the Korea Economic Institute of America.")
 
 
-class FullContentAtom1Feed(Atom1Feed):
+# Characters XML 1.0 forbids; Django's feed writer raises on them (a 500), so they are dropped.
+XML_FORBIDDEN = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
+
+
+def xml_safe(value):
+    """`value` (a string, or a list of them) without characters XML cannot carry; anything else as is."""
+    if isinstance(value, str):
+        return value.translate(XML_FORBIDDEN)
+    if isinstance(value, (list, tuple)):
+        return [xml_safe(member) for member in value]
+    return value
+
+
+class XMLSafeFeedMixin:
+    """A feed generator that drops forbidden control characters from every text it is given."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*map(xml_safe, args), **{key: xml_safe(value) for key, value in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*map(xml_safe, args), **{key: xml_safe(value) for key, value in kwargs.items()})
+
+
+class XMLSafeRssFeed(XMLSafeFeedMixin, Rss201rev2Feed):
+    pass
+
+
+class FullContentAtom1Feed(XMLSafeFeedMixin, Atom1Feed):
     """Atom with the article's full (sanitised) HTML in <content> and one <author> per author."""
 
     def add_item_elements(self, handler, item):
@@ -31,6 +58,7 @@ class FullContentAtom1Feed(Atom1Feed):
 class ArticleFeed(Feed):
     """The newest published articles of the whole blog, as RSS 2.0."""
 
+    feed_type = XMLSafeRssFeed
     title = settings.SITE_NAME
     description = BLOG_DESCRIPTION
     author_name = "Korea Economic Institute of America"

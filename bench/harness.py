@@ -169,14 +169,19 @@ def run_wrk(url, duration, connections, threads=2, script=None, env=None, timeou
 
 
 def to_ms(value):
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", value).groups()
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", value)
+    if match is None:  # wrk's own placeholders, such as "-nan" when nothing finished
+        print(f"wrk printed an unreadable latency: {value!r}", file=sys.stderr)
+        return float("nan")
+    number, unit = match.groups()
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}[unit]
 
 
 def parse_wrk(out):
     socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    p50, p99 = re.search(r"50%\s+(\S+)", out), re.search(r"99%\s+(\S+)", out)
+    # Anchored: a "+/- Stdev" column such as "62.50%" must not pass for the 50th percentile line.
+    p50, p99 = re.search(r"^\s*50%\s+(\S+)", out, re.M), re.search(r"^\s*99%\s+(\S+)", out, re.M)
     return {
         "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),

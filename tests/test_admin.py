@@ -1,8 +1,9 @@
 """The editors' admin: lists, filters, search, autocomplete and staff-only access."""
 import pytest
+from bs4 import BeautifulSoup
 
 from articles.models import Article
-from tests.factories import make_article, make_entity
+from tests.factories import make_article, make_author, make_category, make_entity, make_series
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +72,40 @@ def test_adding_an_article_through_the_admin_sanitises_the_body(staff_client):
     article = Article.objects.get(slug="admin-piece")
     assert article.body == "<p>Text</p>"
     assert article.created_by.username == "editor"
+
+
+def changelist_titles(client, query):
+    page = BeautifulSoup(client.get(f"/admin/articles/article/?{query}").content, "html.parser")
+    return sorted(cell.get_text(strip=True) for cell in page.select("#result_list .field-title"))
+
+
+def test_article_changelist_filters_narrow_the_list(staff_client):
+    ann, economy, person = make_author("Ann"), make_category("Economy"), make_entity("Ann Lee", kind="person")
+    make_article("Drafted", status="draft", days_ago=400)
+    make_article("By Ann", authors=[ann], categories=[economy], entities=[person])
+    make_article("Plain")
+    year = Article.objects.get(title="Drafted").published_at.year
+    assert changelist_titles(staff_client, "status__exact=draft") == ["Drafted"]
+    assert changelist_titles(staff_client, f"categories__id__exact={economy.pk}") == ["By Ann"]
+    assert changelist_titles(staff_client, f"authors__id__exact={ann.pk}") == ["By Ann"]
+    assert changelist_titles(staff_client, "entity_kind=person") == ["By Ann"]
+    assert "Drafted" in changelist_titles(staff_client, f"published_at__year={year}")
+    assert changelist_titles(staff_client, "q=Plain") == ["Plain"]
+
+
+def test_author_category_and_series_admins_count_each_row_s_articles(staff_client):
+    ann, economy, weekly = make_author("Ann"), make_category("Economy"), make_series("Weekly")
+    for _ in range(3):
+        make_article(authors=[ann], categories=[economy], series=weekly)
+    make_article(authors=[make_author("Bo")])
+    for url, name in [("author", "Ann"), ("category", "Economy"), ("series", "Weekly")]:
+        page = BeautifulSoup(staff_client.get(f"/admin/articles/{url}/?q={name}").content, "html.parser")
+        assert [cell.get_text() for cell in page.select("#result_list .field-article_count")] == ["3"], url
+
+
+def test_change_form_has_date_hierarchy_ordered_authors_and_related_links_inline(staff_client, peninsula):
+    html = staff_client.get(f"/admin/articles/article/{peninsula.pk}/change/").content.decode()
+    assert "authors (in byline order)" in html.lower() and 'name="author_links-0-position"' in html
+    assert 'name="related_links-TOTAL_FORMS"' in html
+    changelist = staff_client.get("/admin/articles/article/").content.decode()
+    assert "published_at__year=2015" in changelist  # the date hierarchy's year link

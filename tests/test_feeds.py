@@ -77,6 +77,22 @@ def test_feed_content_is_the_sanitised_body(client):
     assert "Text" in content and "script" not in content and "onclick" not in content
 
 
+@pytest.mark.parametrize("url", ["/feed/", "/feed/atom/", "/category/cat/feed/", "/tag/ent/feed/atom/",
+                                 "/author/ann/feed/atom/"])
+def test_control_characters_in_any_field_are_dropped_not_a_500(client, url):
+    # Pasted or imported text can carry characters XML 1.0 forbids (vertical tab, form feed, escape...).
+    make_article("Vertical\x0btab\x1b", body="<p>Form\x0cfeed</p>", excerpt="Bell\x07 here",
+                 authors=[make_author("Ann\x08 Lee", slug="ann")], categories=[make_category("Eco\x01", slug="cat")],
+                 entities=[make_entity("Trade\x1f", slug="ent")])
+    _response, feed = parse(client, url)
+    [entry] = feed.entries
+    assert entry.title == "Verticaltab" and entry.summary == "Bell here"
+    assert entry.author == "Ann Lee"
+    assert {"Eco", "Trade"} <= {tag.term for tag in entry.tags}
+    if "atom" in url:
+        assert "Formfeed" in entry.content[0].value
+
+
 def test_a_merged_or_renamed_entitys_old_feed_urls_redirect_to_its_feeds(client):
     entity = make_entity("Laos", kind="place", slug="laos")
     EntityRedirect.objects.create(old_slug="lao-pdr", entity=entity)

@@ -103,10 +103,41 @@ def test_one_person_is_one_row_whatever_the_spelling(client):
     assert list(Subscriber.objects.values_list("email", flat=True)) == ["someone@example.org"]
 
 
+def test_two_sign_ups_for_one_new_address_at_once_make_one_row_and_no_error(client, monkeypatch):
+    # The second request looked the address up before the first one's row existed, then tries to create it.
+    Subscriber.objects.create(email="twice@example.org")
+    real_lookup, misses = Subscriber.objects.with_email, iter([True])
+
+    def lookup_that_ran_too_early(email):
+        return Subscriber.objects.none() if next(misses, False) else real_lookup(email)
+
+    monkeypatch.setattr(Subscriber.objects, "with_email", lookup_that_ran_too_early)
+    response = subscribe(client, "twice@example.org")
+    assert response.status_code == 302 and response["Location"] == "/subscribe/"
+    assert Subscriber.objects.filter(email="twice@example.org").count() == 1
+    assert len(mail.outbox) == 1 and "confirm" in mail.outbox[0].subject
+
+
 def test_the_honeypot_gets_the_usual_answer_and_nothing_else(client):
     response = subscribe(client, "bot@example.org", website="http://spam.example")
     assert response.status_code == 302 and response["Location"] == "/subscribe/"
     assert not Subscriber.objects.exists() and not mail.outbox
+
+
+def test_a_long_honeypot_value_gets_the_usual_answer_too(client):
+    response = subscribe(client, "bot@example.org", website="http://spam.example/" + "x" * 500)
+    assert response.status_code == 302 and response["Location"] == "/subscribe/"
+    assert not Subscriber.objects.exists() and not mail.outbox
+
+
+def test_signing_up_from_a_page_with_a_very_long_path_still_works(client):
+    # The sidebar form posts the page's path; a reader on a long URL must not get a form with no visible error.
+    long_path = "/tag/" + "x" * 600 + "/"
+    response = subscribe(client, "reader@example.org", source_page=long_path)
+    assert response.status_code == 302
+    subscriber = Subscriber.objects.get()
+    assert long_path.startswith(subscriber.source_page) and len(subscriber.source_page) == 500
+    assert len(mail.outbox) == 1
 
 
 def test_honeypot_is_in_the_sidebar_form_but_hidden_from_people(client):

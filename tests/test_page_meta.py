@@ -11,7 +11,17 @@ pytestmark = pytest.mark.django_db
 
 PAGES = ["/the-peninsula/", "/the-peninsula/north-korea-looking-abroad/", "/category/north-korea/",
          "/tag/kim-jong-un/", "/tags/", "/author/matthew-nitkoski/", "/the-peninsula/2015/",
-         "/the-peninsula/2015/02/", "/subscribe/", "/search/?q=korea"]
+         "/the-peninsula/2015/02/", "/subscribe/", "/search/?q=korea", "/series/korea-view/"]
+
+
+@pytest.fixture
+def peninsula(peninsula):
+    """The reference article, also in a series so the series page has something to show."""
+    from articles.models import Series
+
+    peninsula.series = Series.objects.create(name="Korea View", slug="korea-view")
+    peninsula.save()
+    return peninsula
 
 
 def head(client, url, **extra):
@@ -132,3 +142,25 @@ def test_no_other_inline_script_on_any_page(client, peninsula):
     for url in PAGES:
         scripts = BeautifulSoup(client.get(url).content, "html.parser").find_all("script")
         assert all(script.get("type") == "application/ld+json" for script in scripts), url
+
+
+@pytest.mark.parametrize("url", ["/category/cat/", "/tag/ent/", "/author/ann/", "/series/ser/", "/the-peninsula/2020/",
+                                 "/the-peninsula/2020/03/"])
+def test_every_paginated_list_links_next_and_prev_with_a_clean_canonical(client, url):
+    from datetime import datetime, timezone
+
+    from tests.factories import make_series
+
+    common = dict(authors=[make_author(slug="ann")], categories=[make_category(slug="cat")],
+                  entities=[make_entity(slug="ent")], series=make_series(slug="ser"))
+    for day in range(1, 22):
+        make_article(published_at=datetime(2020, 3, day, 12, tzinfo=timezone.utc), **common)
+    first = head(client, url + "?utm_source=x")
+    assert canonical(first) == f"http://testserver{url}" and not first.select("link[rel=prev]")
+    assert first.select_one("link[rel=next]")["href"] == f"http://testserver{url}?page=2"
+    second = head(client, url + "?page=2&fbclid=y")
+    assert canonical(second) == f"http://testserver{url}?page=2"
+    assert second.select_one("link[rel=prev]")["href"] == f"http://testserver{url}"
+    assert second.select_one("link[rel=next]")["href"] == f"http://testserver{url}?page=3"
+    last = head(client, url + "?page=3")
+    assert not last.select("link[rel=next]")

@@ -33,8 +33,14 @@ def test_index_shows_description_and_a_card_for_the_article(client, peninsula):
 @pytest.mark.parametrize("url", ["/the-peninsula/", "/the-peninsula/north-korea-looking-abroad/",
                                  "/category/north-korea/", "/tag/kim-jong-un/", "/tags/",
                                  "/author/matthew-nitkoski/", "/the-peninsula/2015/", "/the-peninsula/2015/02/",
-                                 "/search/?q=korea", "/subscribe/", "/no-such-page/"])
+                                 "/search/?q=korea", "/subscribe/", "/no-such-page/", "/series/korea-view/",
+                                 "/search/", "/subscribe/confirm/tampered/", "/unsubscribe/tampered/",
+                                 "/tag/no-such-tag/", "/the-peninsula/?page=9"])
 def test_every_page_carries_the_site_chrome(client, peninsula, url):
+    from articles.models import Series
+
+    peninsula.series = Series.objects.create(name="Korea View", slug="korea-view")
+    peninsula.save()
     page = soup(client.get(url))
     assert page.find("label", string="Search All Site Content")
     assert "Total Index: 1 publications." in page.get_text()
@@ -166,3 +172,64 @@ def test_unknown_slugs_are_404(client, url):
     response = client.get(url)
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+LIST_PAGES = ["/the-peninsula/", "/category/north-korea/", "/tag/kim-jong-un/", "/author/matthew-nitkoski/",
+              "/the-peninsula/2015/", "/the-peninsula/2015/02/", "/the-peninsula/?theme=kim-jong-un"]
+ODD_PAGES = ["99999999999999999999", "0", "-1", "1.5", "2", "%E2%82%AC", "%00", "last", ""]
+
+
+@pytest.mark.parametrize("query", ODD_PAGES)
+@pytest.mark.parametrize("url", LIST_PAGES)
+def test_odd_page_numbers_give_the_first_page_or_a_styled_404(client, peninsula, url, query):
+    response = client.get(url + ("&" if "?" in url else "?") + "page=" + query)
+    assert response.status_code in (200, 404)
+    assert "Stay Informed" in response.content.decode()
+    if query in ("", "last"):  # "last" is Django's name for the last page; an empty value is page 1
+        assert response.status_code == 200
+
+
+@pytest.mark.parametrize("slug", ["%C3%A9t%C3%A9-%ED%95%9C%EA%B5%AD", "x" * 2000, "%F0%9F%98%80", "'%22%3Cb%3E"])
+@pytest.mark.parametrize("pattern", ["/category/{}/", "/tag/{}/", "/author/{}/", "/series/{}/", "/the-peninsula/{}/",
+                                     "/2015/02/{}/", "/tag/{}/page/2/", "/category/{}/feed/", "/tag/{}/feed/atom/",
+                                     "/author/{}/feed/", "/series/{}/feed/"])
+def test_unicode_long_and_markup_slugs_are_404s_never_500s(client, peninsula, pattern, slug):
+    response = client.get(pattern.format(slug))
+    assert response.status_code == 404
+    if "/feed/" not in pattern:
+        assert "Page not found" in response.content.decode()
+    assert "<b>" not in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/the-peninsula/", "/category/cat/", "/tag/ent/", "/author/ann/", "/series/ser/",
+                                 "/the-peninsula/2020/", "/the-peninsula/2020/03/", "/the-peninsula/?theme=ent",
+                                 "/the-peninsula/?category=cat"])
+def test_every_list_page_is_newest_first_ten_a_page(client, url):
+    from datetime import datetime, timezone
+
+    common = dict(authors=[make_author(slug="ann")], categories=[make_category(slug="cat")],
+                  entities=[make_entity(slug="ent")], series=make_series(slug="ser"))
+    for day in [5, 17, 2, 11, 20, 8, 14, 1, 26, 23, 29]:  # created out of order
+        make_article(f"March {day:02d}", published_at=datetime(2020, 3, day, 12, tzinfo=timezone.utc), **common)
+    first = [a.get_text() for a in soup(client.get(url)).select(".card-title a")]
+    assert first == [f"March {day:02d}" for day in [29, 26, 23, 20, 17, 14, 11, 8, 5, 2]]
+    second = client.get(url + ("&" if "?" in url else "?") + "page=2")
+    assert [a.get_text() for a in soup(second).select(".card-title a")] == ["March 01"]
+
+
+def test_a_server_error_shows_the_standalone_error_page(client, monkeypatch):
+    import html5lib
+
+    from articles.views import IndexView
+
+    def broken(self):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(IndexView, "get_queryset", broken)
+    client.raise_request_exception = False
+    response = client.get("/the-peninsula/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
+    assert "Something went wrong" in html and 'href="/the-peninsula/"' in html
+    assert "database went away" not in html and "Traceback" not in html

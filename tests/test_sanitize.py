@@ -67,6 +67,26 @@ def test_body_is_sanitised_on_save_and_never_reaches_the_page(client):
 
 
 @pytest.mark.django_db
+def test_a_body_loaded_from_a_fixture_is_sanitised_too(client, tmp_path):
+    import json
+
+    from django.core.management import call_command
+
+    fixture = tmp_path / "hostile.json"
+    fixture.write_text(json.dumps([{"model": "articles.article", "fields": {
+        "title": "Loaded", "slug": "loaded", "status": "published", "published_at": "2015-02-18T12:00:00Z",
+        "body": '<p>Kept</p><script>alert("x")</script><img src=x onerror=alert(1)><a href="javascript:y()">z</a>',
+        "excerpt": "", "author_note": "", "created_at": "2015-02-18T12:00:00Z",
+        "updated_at": "2015-02-18T12:00:00Z"}}]), encoding="utf-8")
+    call_command("loaddata", str(fixture), verbosity=0)
+    html = client.get("/the-peninsula/loaded/").content.decode()
+    body = html.split('<div class="article-body">')[1].split("</div>")[0]
+    assert "<p>Kept</p>" in body
+    assert_harmless(body)
+    assert "alert(" not in body and "javascript:" not in body
+
+
+@pytest.mark.django_db
 def test_other_fields_are_escaped(client):
     author = make_author("<b>Bold</b> Name")
     article = make_article('<script>alert("t")</script>', authors=[author],

@@ -116,6 +116,25 @@ def test_force_login_still_works_for_tests_and_staff(staff_client):
 
 
 @pytest.mark.django_db
+def test_a_refused_form_gets_a_styled_page_that_says_to_reload_with_no_inline_code():
+    import html5lib
+    from django.test import Client
+
+    from archive.models import Subscriber
+
+    response = Client(enforce_csrf_checks=True).post("/subscribe/", {"email": "reader@example.org"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
+    assert_strict_csp(response)
+    assert_no_inline_code(html, "/subscribe/ (CSRF failure)")
+    page = BeautifulSoup(html, "html.parser")
+    assert page.find("h1").get_text() == "Please try again" and "reload the page" in page.get_text()
+    assert "Stay Informed" in page.get_text() and page.select_one(".subscribe-box input[name=csrfmiddlewaretoken]")
+    assert not Subscriber.objects.exists()
+
+
+@pytest.mark.django_db
 def test_server_error_page_sends_the_strict_csp_and_carries_no_inline_code(client, peninsula, monkeypatch):
     def broken(links):
         raise RuntimeError("a bug in the article page")

@@ -60,3 +60,49 @@ def test_related_articles_never_include_drafts(client):
     html = client.get(public.get_absolute_url()).content.decode()
     assert "Public sibling" in html
     assert "Draft sibling" not in html
+
+
+@pytest.mark.parametrize("url", ["/series/ser/", "/the-peninsula/{year}/", "/the-peninsula/{year}/{month:02d}/",
+                                 "/feed/", "/feed/atom/", "/category/cat/feed/", "/tag/ent/feed/atom/",
+                                 "/author/ann/feed/", "/series/ser/feed/atom/", "/sitemap.xml"])
+def test_hidden_articles_are_in_no_archive_feed_or_sitemap(client, url):
+    from django.utils import timezone
+
+    from tests.factories import make_series
+
+    author, category, entity = make_author(slug="ann"), make_category(slug="cat"), make_entity(slug="ent")
+    common = dict(authors=[author], categories=[category], entities=[entity], series=make_series(slug="ser"),
+                  days_ago=0)
+    make_article("Public piece", slug="public-piece", **common)
+    for status in ("draft", "review"):
+        make_article(f"Secret {status}", slug=f"secret-{status}", status=status, **common)
+    make_article("Secret scheduled", slug="secret-scheduled", **{**common, "days_ago": -2})
+    now = timezone.now()
+    response = client.get(url.format(year=now.year, month=now.month))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Public piece" in text or "public-piece" in text
+    assert "Secret" not in text and "secret-" not in text
+
+
+def test_hidden_articles_count_nowhere_and_bring_no_co_mentions(client):
+    from bs4 import BeautifulSoup
+
+    entity, draft_only = make_entity("Shown", slug="ent"), make_entity("Only in drafts", slug="draft-only")
+    make_article("Public piece", entities=[entity])
+    make_article("Secret draft", status="draft", entities=[entity, draft_only])
+    make_article("Secret scheduled", days_ago=-2, entities=[entity, draft_only])
+    tags = BeautifulSoup(client.get("/tags/").content, "html.parser")
+    assert [li.get_text(" ", strip=True) for li in tags.select(".entity-list li")] == ["Shown (1)"]
+    assert "Total Index: 1 publications." in tags.get_text(" ", strip=True)
+    entity_page = client.get("/tag/ent/").content.decode()
+    assert "Only in drafts" not in entity_page
+    assert client.get("/tag/draft-only/").status_code == 200  # the entity exists; its page lists nothing public
+    assert "Secret" not in client.get("/tag/draft-only/").content.decode()
+
+
+def test_a_logged_in_reader_who_is_not_staff_cannot_see_drafts(client, hidden_articles, django_user_model):
+    client.force_login(django_user_model.objects.create_user("reader", "reader@example.org", "pw"))
+    for article in hidden_articles:
+        assert client.get(article.get_absolute_url()).status_code == 404
+    assert "Secret" not in client.get("/the-peninsula/").content.decode()
