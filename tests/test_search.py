@@ -66,6 +66,20 @@ def test_last_word_matches_as_a_prefix():
     assert titles("looks pyongy") == ["Pyongyang looks abroad"]
 
 
+def test_last_word_typed_in_full_still_finds_longer_words_and_highlights_alike():
+    make_article("Nuclear talks resume", body="<p>Envoys met on nuclear issues.</p>")
+    make_article("Denuclearisation roadmap", body="<p>Nuclearisation is the worry.</p>")
+    make_article("Nuclearisation debate")
+    # "nuclear" is an indexed word, and longer indexed words start with it: both kinds match.
+    assert set(titles("nuclear")) == {"Nuclear talks resume", "Denuclearisation roadmap", "Nuclearisation debate"}
+    # "talks" has no longer indexed word: typed last it matches, ranks and highlights as a whole word.
+    typed, whole = search("nuclear talks")[:10], search("nuclear talks ")[:10]
+    assert [(a.title, a.search_title, a.search_snippet) for a in typed] == \
+        [(a.title, a.search_title, a.search_snippet) for a in whole]
+    assert [a.title for a in typed] == ["Nuclear talks resume"]
+    assert "<mark>" in typed[0].search_title
+
+
 def test_author_and_entity_names_are_searched():
     make_article("Weekly briefing", authors=[make_author("Matthew Nitkoski")])
     make_article("Another briefing", entities=[make_entity("Kaesong", kind="place", aliases=["Gaeseong"])])
@@ -251,3 +265,19 @@ def test_facets_of_many_matches_count_a_sample_and_say_so(client, monkeypatch):
     assert soup.select_one(".result-count").get_text().startswith("3 results")
     assert soup.select_one(".facet-note") is not None
     assert soup.select_one(".facets").find("a", string="Fisheries").find_next_sibling("span").get_text() == "(2)"
+
+
+def test_sqlite_searches_a_last_word_without_longer_indexed_words_as_a_plain_word():
+    from django.db import connection
+
+    from articles.search import sqlite
+    from articles.search.query import parse
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the prefix lookup in the fts5vocab table is SQLite's; PostgreSQL keeps :* prefixes")
+    make_article("Nuclear talks resume", body="<p>Nuclearisation is the worry.</p>")
+    with connection.cursor() as cursor:
+        assert [t.prefix for t in sqlite.resolved(cursor, parse("nuclear talks")).terms] == [False, False]
+        assert sqlite.resolved(cursor, parse("talks nuclear")).terms[-1].prefix  # "nuclearis" exists
+        assert sqlite.resolved(cursor, parse("Talks")).fts5() == '"Talks"'
+        assert sqlite.resolved(cursor, parse("tal")).terms[-1].prefix

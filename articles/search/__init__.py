@@ -61,6 +61,9 @@ class SearchResults:
         they are all of them, so counts can come from the index alone."""
         self.query, self.candidates, self.order, self.narrowed = query, candidates, order, narrowed
         self.backend = backend()
+        if query:
+            with connection.cursor() as cursor:
+                self.query = self.backend.resolved(cursor, query)
         self._first_ids, self._hidden_ids = [], {}
 
     def _matching(self, queryset, heading_only=False):

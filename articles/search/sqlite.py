@@ -1,9 +1,16 @@
 """SQLite search backend: an FTS5 table (porter stemming, diacritics removed), bm25 with column
 weights, and FTS5's own highlight() and snippet()."""
+import sqlite3
+import threading
+from dataclasses import replace
+from functools import lru_cache
+
 from . import marks
 from .documents import names_by_article
 
 TABLE = "articles_search"
+TERMS = "articles_search_terms"  # fts5vocab over TABLE: one row per indexed (stemmed) term
+TOKENIZE = "porter unicode61 remove_diacritics 2"
 COLUMNS = ("title", "names", "body")
 HEADING = ("title", "names")
 WEIGHTS = (10.0, 5.0, 1.0)  # title, entity/author names, body
@@ -12,12 +19,58 @@ WEIGHTS = (10.0, 5.0, 1.0)  # title, entity/author names, body
 def create_index(cursor):
     cursor.execute(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5({', '.join(COLUMNS)}, "
-        "tokenize = 'porter unicode61 remove_diacritics 2')"
+        f"tokenize = '{TOKENIZE}')"
     )
 
 
 def drop_index(cursor):
     cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
+
+
+def create_terms(cursor):
+    cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {TERMS} USING fts5vocab({TABLE}, 'row')")
+
+
+def drop_terms(cursor):
+    cursor.execute(f"DROP TABLE IF EXISTS {TERMS}")
+
+
+_stemmer = threading.local()
+
+
+@lru_cache(maxsize=4096)
+def indexed_form(token):
+    """The terms FTS5 makes of a typed token with the index's tokenizer (an in-memory FTS5 table
+    on the same SQLite library, so the stemming is exactly the index's own)."""
+    if not hasattr(_stemmer, "conn"):
+        _stemmer.conn = sqlite3.connect(":memory:")
+        _stemmer.conn.execute(f"CREATE VIRTUAL TABLE probe USING fts5(t, tokenize = '{TOKENIZE}')")
+        _stemmer.conn.execute("CREATE VIRTUAL TABLE probe_terms USING fts5vocab(probe, 'instance')")
+    conn = _stemmer.conn
+    with conn:
+        conn.execute("INSERT INTO probe (rowid, t) VALUES (1, ?)", [token])
+        terms = [term for (term,) in conn.execute("SELECT term FROM probe_terms ORDER BY offset")]
+        conn.execute("DELETE FROM probe")
+    return tuple(terms)
+
+
+def resolved(cursor, query):
+    """The query with its last-word prefix made a plain word when the index holds no longer word
+    with that prefix: the same matches, ranking and highlights, but FTS5 streams one doclist
+    instead of merging a prefix's doclists again in every query of the page."""
+    term = next((term for term in query.positive if term.prefix), None)
+    if term is None:
+        return query
+    stems = indexed_form(term.tokens[0])
+    if len(stems) != 1:
+        return query
+    stem = stems[0]
+    # ">=" and "<=" are the range fts5vocab can seek to; no indexed term holds U+10FFFF.
+    cursor.execute(f"SELECT term FROM {TERMS} WHERE term >= %s AND term <= %s LIMIT 2", [stem, stem + "\U0010ffff"])
+    if [found for (found,) in cursor.fetchall()] not in ([], [stem]):
+        return query
+    plain = replace(term, prefix=False)
+    return replace(query, terms=tuple(plain if t is term else t for t in query.terms))
 
 
 def write(cursor, article_ids):
