@@ -24,9 +24,6 @@ University College Post Times Daily Herald Review Journal Institute Street Avenu
 Consensus Declaration National
 """.split())
 
-_TOKEN = re.compile(r"[\w’']+|[^\w\s]")
-
-
 @dataclass(frozen=True)
 class Match:
     """One mention: the entity, the words as written and where they are."""
