@@ -267,6 +267,37 @@ def test_facets_of_many_matches_count_a_sample_and_say_so(client, monkeypatch):
     assert soup.select_one(".facets").find("a", string="Fisheries").find_next_sibling("span").get_text() == "(2)"
 
 
+@pytest.mark.parametrize("zone, dates, expected", [
+    # New York is behind UTC: a New Year's Eve evening is already 1 January in UTC.
+    ("America/New_York", [(2015, 12, 31, 23, 30), (2016, 1, 1, 0, 30), (2016, 7, 1, 12, 0)], {2015: 1, 2016: 2}),
+    # Seoul is ahead: a New Year's morning is still 31 December in UTC.
+    ("Asia/Seoul", [(2016, 1, 1, 3, 0), (2015, 12, 31, 20, 0), (2015, 1, 1, 0, 5)], {2016: 1, 2015: 2}),
+], ids=["behind-utc", "ahead-of-utc"])
+def test_year_facet_counts_years_in_the_sites_time_zone(zone, dates, expected):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from articles.search.facets import year_counts
+
+    tz = ZoneInfo(zone)
+    ids = [make_article(f"Harbour {n}", published_at=datetime(*d, tzinfo=tz)).pk for n, d in enumerate(dates)]
+    with timezone.override(tz):
+        assert year_counts(ids) == sorted(expected.items(), reverse=True)
+
+
+def test_facet_values_come_most_linked_first_then_by_name_up_to_the_limit():
+    from articles.models import ArticleCategory
+    from articles.search.facets import top
+
+    zebra, apple, mango, kiwi = (make_category(name, slug=name.lower()) for name in ("Zebra", "Apple", "Mango", "Kiwi"))
+    ids = [make_article(categories=cats).pk for cats in ([zebra, apple, mango], [zebra, mango], [kiwi], [apple])]
+    make_article(categories=[kiwi, apple])  # not among the counted articles
+    assert top(ArticleCategory, "article", "category", ids, 3) == [
+        ("apple", "Apple", 2), ("mango", "Mango", 2), ("zebra", "Zebra", 2)]
+    assert top(ArticleCategory, "article", "category", ids, 10)[-1] == ("kiwi", "Kiwi", 1)
+    assert top(ArticleCategory, "article", "category", [], 3) == []
+
+
 def test_sqlite_searches_a_last_word_without_longer_indexed_words_as_a_plain_word():
     from django.db import connection
 

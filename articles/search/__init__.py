@@ -23,6 +23,9 @@ TABLE = "articles_search"  # both backends' index table
 # score; the rest follow. Scoring every one of 100,000 matches of a common word costs far more
 # than it tells a reader.
 RANK_LIMIT = 5000
+# How many of those title/name matches the first ranking query returns: the first pages and the
+# facets' sample. Sorting fewer costs less; later pages rank again from their offset.
+FIRST_RANKED = 1000
 # Filters that leave at most this many candidates are searched by listing their ids.
 NARROW_LIMIT = 20000
 
@@ -89,14 +92,14 @@ class SearchResults:
     @cached_property
     def heading_total(self):
         """How many articles match in their title or names (ranked first when matches are many)."""
-        if len(self._heading_ranked) < RANK_LIMIT:
+        if len(self._heading_ranked) < FIRST_RANKED:
             return len(self._heading_ranked)
         return self._count(heading_only=True)
 
     @cached_property
     def _heading_ranked(self):
-        """The title/name matches, best first, up to RANK_LIMIT: usually all of them, in one query."""
-        return self._ranked(0, RANK_LIMIT, heading_only=True)
+        """The best FIRST_RANKED title/name matches, best first, in one query."""
+        return self._ranked(0, FIRST_RANKED, heading_only=True)
 
     def _count(self, heading_only=False):
         if self.narrowed:

@@ -139,3 +139,11 @@ def highlights(cursor, query, article_ids):
     )
     return {pk: (marks.to_html(title.replace(LT_STANDIN, "<")), marks.to_html(snippet.replace(LT_STANDIN, "<")))
             for pk, title, snippet in cursor.fetchall()}
+
+
+def year_counts(cursor, ids_literal, zone):
+    """{year: articles} of these articles' dates in `zone`."""
+    cursor.execute(
+        f"SELECT extract(year FROM published_at AT TIME ZONE %s)::integer, count(*) FROM articles_article "
+        f"WHERE id IN ({ids_literal}) AND published_at IS NOT NULL GROUP BY 1", [str(zone)])
+    return dict(cursor.fetchall())

@@ -1,0 +1,24 @@
+"""SQLite only: the terms table of 0004 re-made as an 'instance' fts5vocab table, which finds
+whether a longer word follows the last word typed by reading one entry, where the 'row' kind
+first counted every article holding the word (see articles/search/sqlite.py:resolved)."""
+from django.db import migrations
+
+
+def remake_terms(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        from articles.search import sqlite
+
+        with schema_editor.connection.cursor() as cursor:
+            sqlite.drop_terms(cursor)
+            sqlite.create_terms(cursor)
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("articles", "0004_search_prefix_index"),
+    ]
+
+    operations = [
+        migrations.RunPython(remake_terms, remake_terms),
+    ]
