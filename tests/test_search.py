@@ -250,6 +250,37 @@ def test_many_matches_rank_title_matches_first_then_latest_added(monkeypatch):
     assert titles("fisheries policy") == ["Fisheries policy"]
 
 
+def test_title_matches_beyond_the_first_ranked_batch_page_on_in_rank_order(monkeypatch):
+    monkeypatch.setattr("articles.search.RANK_LIMIT", 2)
+    monkeypatch.setattr("articles.search.FIRST_RANKED", 2)
+    # Shorter titles score higher under bm25: "Kelp" alone beats "Kelp ... " with more words.
+    for words in range(5):
+        make_article(" ".join(["Kelp"] + ["farm"] * words), body="<p>Nothing here.</p>")
+    make_article("Seaweed note", body="<p>About kelp.</p>")
+    ranked = titles("kelp")
+    assert ranked == ["Kelp", "Kelp farm", "Kelp farm farm", "Kelp farm farm farm", "Kelp farm farm farm farm",
+                      "Seaweed note"]
+    results = search("kelp")
+    assert results.count() == 6
+    assert [a.title for a in results[0:1] + results[1:3] + results[3:5] + results[5:6]] == ranked
+
+
+@pytest.mark.parametrize("rank_limit", [5000, 2], ids=["all-ranked", "title-tier-ranked"])
+def test_search_page_ranks_once_for_the_results_and_the_facets(client, rank_limit, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr("articles.search.RANK_LIMIT", rank_limit)
+    category = make_category("Fisheries", slug="fish")
+    for n in range(6):  # more than a page
+        make_article(f"Kelp note {n}", categories=[category])
+        make_article(f"Seaweed note {n}", body="<p>About kelp.</p>", categories=[category])
+    with CaptureQueriesContext(connection) as ctx:
+        soup = page(client, "q=kelp")
+    assert len(result_titles(soup)) == 10 and soup.select_one(".facets") is not None
+    assert sum("bm25(" in q["sql"] or "ts_rank(" in q["sql"] for q in ctx.captured_queries) == 1
+
+
 def test_snippet_html_escapes_everything_but_marks():
     from articles.search.marks import START, STOP, to_html
 

@@ -23,8 +23,8 @@ TABLE = "articles_search"  # both backends' index table
 # score; the rest follow. Scoring every one of 100,000 matches of a common word costs far more
 # than it tells a reader.
 RANK_LIMIT = 5000
-# How many of those title/name matches the first ranking query returns: the first pages and the
-# facets' sample. Sorting fewer costs less; later pages rank again from their offset.
+# How many ranked matches the first ranking query returns: the first pages and the facets' sample,
+# from one query. Sorting fewer costs less; later pages rank again from their offset.
 FIRST_RANKED = 1000
 # Filters that leave at most this many candidates are searched by listing their ids.
 NARROW_LIMIT = 20000
@@ -67,7 +67,7 @@ class SearchResults:
         if query:
             with connection.cursor() as cursor:
                 self.query = self.backend.resolved(cursor, query)
-        self._first_ids, self._hidden_ids = [], {}
+        self._hidden_ids = {}
 
     def _matching(self, queryset, heading_only=False):
         if not self.query:
@@ -179,16 +179,17 @@ class SearchResults:
         return results
 
     def ids(self, offset, limit):
-        """Ids of the matching articles, in the chosen order (the first ones asked for are kept:
-        facets and the first page both want them)."""
+        """Ids of the matching articles, in the chosen order. The first FIRST_RANKED come from one
+        query and are kept: the page and the facets' sample both take theirs from them."""
         if not self.total or limit <= 0:
             return []
-        if offset + limit <= len(self._first_ids) or len(self._first_ids) == self.total:
+        if offset + limit <= FIRST_RANKED:
             return self._first_ids[offset:offset + limit]
-        ids = self._ids(offset, limit)
-        if offset == 0:
-            self._first_ids = ids
-        return ids
+        return self._ids(offset, limit)
+
+    @cached_property
+    def _first_ids(self):
+        return self._ids(0, FIRST_RANKED)
 
     def _ids(self, offset, limit):
         if self._narrow_ids is not None and self.order != "date":
@@ -198,9 +199,9 @@ class SearchResults:
         if self.total <= RANK_LIMIT:
             return self._ranked(offset, limit)
         # Many matches: rank the title/name matches, then the body-only ones.
-        heading_total = self.heading_total
-        if offset + limit <= len(self._heading_ranked) or offset >= heading_total:
-            ids = self._heading_ranked[offset:offset + limit]
+        heading_total, first = self.heading_total, self._heading_ranked
+        if offset + limit <= len(first) or len(first) == heading_total or offset >= heading_total:
+            ids = first[offset:offset + limit]
         else:
             ids = self._ranked(offset, limit, heading_only=True)
         if len(ids) < limit:
