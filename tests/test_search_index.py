@@ -118,3 +118,18 @@ def test_rows_left_by_raw_deletes_are_harmless_and_cleaned_after_a_flush():
     assert found("lighthouse") == ["kept"]
     call_command("migrate", "articles", verbosity=0)  # sends post_migrate, as flush does
     assert search.indexed_count() == 1
+
+
+def test_postgresql_keeps_search_documents_in_their_rows():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("TOAST storage exists only on PostgreSQL")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT attstorage, attcompression FROM pg_attribute "
+                       "WHERE attrelid = 'articles_search'::regclass AND attname = 'document'")
+        storage, compression = cursor.fetchone()
+        cursor.execute("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'")
+        has_lz4 = cursor.fetchone()[0]
+    assert storage == "m"  # MAIN: compressed in the row, out of line only as a last resort
+    assert compression == "l" if has_lz4 else compression in ("", "\x00")  # lz4, or the server's default

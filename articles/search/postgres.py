@@ -32,6 +32,22 @@ def create_index(cursor):
         article_id bigint PRIMARY KEY, document tsvector NOT NULL, heading tsvector NOT NULL)""")
     cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_document ON {TABLE} USING gin (document)")
     cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_heading ON {TABLE} USING gin (heading)")
+    keep_documents_inline(cursor)
+
+
+def keep_documents_inline(cursor):
+    """Store each article's document vector (about 4 kB compressed) in its table row, compressed
+    with lz4 where the server has it, rather than out of line in the TOAST table.
+
+    Out of line, the table proper is small, so the planner thinks a full scan cheap and chose one
+    for prefix queries (0.3 s at 100,000 articles, against 15 ms through the GIN index), and every
+    ts_rank() and phrase check fetched the vector through the TOAST index. Affects rows written
+    from now on (migration 0006 rewrites the existing ones).
+    """
+    cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN document SET STORAGE MAIN")
+    cursor.execute("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'")
+    if cursor.fetchone()[0]:
+        cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN document SET COMPRESSION lz4")
 
 
 def resolved(cursor, query):
