@@ -236,5 +236,6 @@ class SearchView(ListView):
         facets, sampled = self.form.facets(results)
         return super().get_context_data(
             form=self.form, query=self.form.text, searchable=bool(results.query), facets=facets,
-            facets_sampled=sampled, facet_sample=FACET_SAMPLE, filters=self.form.removable_filters(),
+            facets_sampled=sampled, facet_sample=FACET_SAMPLE, exact_total=results.exact_total,
+            filters=self.form.removable_filters(),
             suggestions=self.form.suggestions(results), extra_query=self.form.url_with()[1:], **kwargs)

@@ -281,6 +281,23 @@ def test_search_page_ranks_once_for_the_results_and_the_facets(client, rank_limi
     assert sum("bm25(" in q["sql"] or "ts_rank(" in q["sql"] for q in ctx.captured_queries) == 1
 
 
+@pytest.mark.parametrize("count_limit, shown", [(3, "More than 3 results"), (4, "4 results"), (None, "4 results")])
+def test_a_backend_may_stop_counting_and_the_page_says_more_than(client, monkeypatch, count_limit, shown):
+    from articles.search import postgres, sqlite
+
+    for backend in (sqlite, postgres):
+        monkeypatch.setattr(backend, "COUNT_LIMIT", count_limit)
+    for n in range(4):
+        make_article(f"Kelp note {n}", days_ago=n + 1)
+    for n in range(2):  # matching drafts are counted by the index, never shown
+        make_article(f"Kelp draft {n}", status="draft")
+    soup = page(client, "q=kelp")
+    assert soup.select_one(".result-count").get_text().startswith(shown)
+    assert len(result_titles(soup)) == (3 if count_limit == 3 else 4)
+    results = search("kelp")
+    assert (results.count(), results.exact_total) == ((3, False) if count_limit == 3 else (4, True))
+
+
 def test_snippet_html_escapes_everything_but_marks():
     from articles.search.marks import START, STOP, to_html
 

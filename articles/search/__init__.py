@@ -68,6 +68,9 @@ class SearchResults:
             with connection.cursor() as cursor:
                 self.query = self.backend.resolved(cursor, query)
         self._hidden_ids = {}
+        # False when the backend stopped counting at its COUNT_LIMIT: `total` is then that limit,
+        # and more articles match than can be paged through.
+        self.exact_total = True
 
     def _matching(self, queryset, heading_only=False):
         if not self.query:
@@ -106,10 +109,16 @@ class SearchResults:
             return self._matching(self.candidates, heading_only).count()
         # Every published article may match: count the index's matches and take away the few
         # unpublished ones among them, rather than checking 100,000 matches one by one.
+        hidden, limit = len(self._hidden(heading_only)), self.backend.COUNT_LIMIT
         with connection.cursor() as cursor:
-            cursor.execute(*self.backend.count_sql(self.query, heading_only))
+            # Counting one past the limit plus the hidden ones tells whether more than the limit show.
+            stop = None if limit is None else limit + hidden + 1
+            cursor.execute(*self.backend.count_sql(self.query, heading_only, stop))
             indexed = cursor.fetchone()[0]
-        return indexed - len(self._hidden(heading_only))
+        if limit is not None and indexed - hidden > limit:
+            self.exact_total = False
+            return limit
+        return indexed - hidden
 
     def _among(self, article_ids, heading_only=False):
         """The matching articles among these ids, best first."""
@@ -196,7 +205,7 @@ class SearchResults:
             return self._narrow_ranked[offset:offset + limit]
         if self.order == "date":
             return self._newest(self.matches, offset, limit)
-        if self.total <= RANK_LIMIT:
+        if self.total <= RANK_LIMIT and self.exact_total:
             return self._ranked(offset, limit)
         # Many matches: rank the title/name matches, then the body-only ones.
         heading_total, first = self.heading_total, self._heading_ranked
