@@ -304,7 +304,11 @@ class WorkflowAdminMixin:
             raise PermissionDenied
         if request.method == "POST" and not self.has_change_permission(request, obj):
             raise PermissionDenied
-        return super().revision_view(request, object_id, version_id, extra_context)
+        paths = workflow.known_paths(obj)
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:  # restored
+            workflow.keep_known_paths(obj.pk, paths)
+        return response
 
     def changelist_view(self, request, extra_context=None):
         return super().changelist_view(request, {"can_recover": workflow.is_editor(request.user), **(extra_context or {})})

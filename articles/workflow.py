@@ -155,3 +155,25 @@ def remember_old_url(sender, instance, raw=False, **kwargs):
     LegacyURL.objects.update_or_create(path=old_path, defaults={"article_id": instance.pk})
     # The article now answers at its new path: a legacy row for that path would be stale.
     LegacyURL.objects.filter(path=instance.get_absolute_url()).delete()
+
+
+def known_paths(article):
+    """Every path readers may know the article by: its own while published, and its legacy URLs."""
+    paths = list(article.legacy_urls.values_list("path", flat=True))
+    if article.status == Status.PUBLISHED:
+        paths.append(article.get_absolute_url())
+    return paths
+
+
+def keep_known_paths(article_id, paths):
+    """After restoring a revision: each of these paths that is no longer the article's own redirects
+    to it. Reverting writes the old slug and legacy rows directly, so remember_old_url never sees the
+    change, and the revision's legacy rows replace newer ones."""
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        return
+    own = article.get_absolute_url()
+    for path in paths:
+        if path != own:
+            LegacyURL.objects.update_or_create(path=path, defaults={"article": article})
+    LegacyURL.objects.filter(path=own).delete()

@@ -78,6 +78,27 @@ def test_editor_restores_an_older_revision(history):
     assert Version.objects.get_for_object(article).count() == 3
 
 
+def test_restoring_a_revision_with_another_slug_keeps_every_old_url_working(client):
+    from articles.models import LegacyURL
+
+    editor = login(make_user("edith", "editor"))
+    article = make_article("Harbour talks", slug="harbour-talks")
+    save(editor, article)
+    save(editor, article, slug="harbour-talks-resume")  # /harbour-talks/ becomes a legacy URL
+    save(editor, article, slug="harbour-talks-final")
+    first = Version.objects.get_for_object(article).order_by("pk").first()
+    url = f"/admin/articles/article/{article.pk}/history/{first.pk}/"
+    assert editor.post(url, form_data(editor, url)).status_code == 302
+    article.refresh_from_db()
+    assert article.slug == "harbour-talks"
+    assert client.get(article.get_absolute_url()).status_code == 200
+    for slug in ("harbour-talks-resume", "harbour-talks-final"):
+        old_path = Article(slug=slug).get_absolute_url()
+        response = client.get(old_path)
+        assert (response.status_code, response["Location"]) == (301, article.get_absolute_url()), old_path
+    assert not LegacyURL.objects.filter(path=article.get_absolute_url()).exists()
+
+
 def test_contributor_cannot_restore_over_a_submitted_or_anothers_article(history):
     _, article = history
     carla = make_user("carla", "contributor")
