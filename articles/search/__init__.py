@@ -8,6 +8,7 @@ unpublishing and scheduled dates need no reindexing and no cron job.
 from functools import cached_property
 
 from django.db import connection
+from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -204,7 +205,10 @@ class SearchResults:
         if self._narrow_ids is not None and self.order != "date":
             return self._narrow_ranked[offset:offset + limit]
         if self.order == "date":
-            return self._newest(self.matches, offset, limit)
+            if self._narrow_ids is not None:
+                return self._newest(self.matches, offset, limit)
+            sql, params = self.backend.match_by_date_sql(self.query, '"articles_article"."id"')
+            return self._newest(self.candidates.filter(RawSQL(sql, params, output_field=BooleanField())), offset, limit)
         if self.total <= RANK_LIMIT and self.exact_total:
             return self._ranked(offset, limit)
         # Many matches: rank the title/name matches, then the body-only ones.

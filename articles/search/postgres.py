@@ -111,6 +111,12 @@ def match_sql(query, heading_only=False):
     return f"SELECT article_id FROM {TABLE} WHERE {condition}", params
 
 
+def match_by_date_sql(query, column):
+    """A condition on `column` (article ids) for matching articles, in queries ordered by date."""
+    sql, params = match_sql(query)
+    return f"{column} IN ({sql})", params
+
+
 def body_only_sql(query, limit):
     return (f"SELECT article_id FROM {TABLE} WHERE document @@ {TSQUERY} AND NOT heading @@ {ANY_TSQUERY} "
             "ORDER BY article_id DESC LIMIT %s", [*_tsquery_params(query), *_tsquery_params(query, any_term=True), limit])

@@ -127,6 +127,17 @@ def match_sql(query, heading_only=False):
     return f"SELECT rowid FROM {TABLE} WHERE {condition}", params
 
 
+def match_by_date_sql(query, column):
+    """A condition on `column` (article ids) for matching articles, in queries ordered by date.
+
+    The unary plus keeps SQLite from fetching every match by id and sorting them all: it walks the
+    (status, published_at) index newest first instead and stops at the LIMIT (60 ms -> 3 ms for the
+    first 1,000 of 25,000 matches).
+    """
+    sql, params = match_sql(query)
+    return f"+{column} IN ({sql})", params
+
+
 def body_only_sql(query, limit):
     """The first `limit` articles matching only in the body, latest added first (streamed by FTS5)."""
     expression = f"({query.fts5()}) NOT {query.fts5_any(HEADING)}"
