@@ -2,14 +2,14 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.generic import RedirectView
 
+from articles import views as article_views
 from articles.sitemaps import SITEMAPS
 
 from . import health, views
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="articles:index", permanent=False)),
+    path("", article_views.home, name="home"),
     path("admin/", admin.site.urls),
     path("subscribe/", views.subscribe, name="subscribe"),
     path("subscribe/confirm/<str:token>/", views.confirm_subscription, name="subscribe_confirm"),

@@ -1,4 +1,6 @@
 """Public pages: thin generic views over Article.objects.published()."""
+import re
+
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -90,6 +92,17 @@ def entity_groups(links):
         if members:
             groups.append((label, members))
     return groups
+
+
+def home(request):
+    """/: the latest articles. /?p=N, WordPress's default link to post N, answers 301 with the
+    article imported from that post, so links to the old site keep working."""
+    wp_id = request.GET.get("p")
+    if wp_id is None:
+        return redirect("articles:index")
+    if not re.fullmatch(r"[0-9]{1,18}", wp_id):  # beyond 18 digits the database's integers overflow
+        raise Http404("No such post.")
+    return redirect(get_object_or_404(Article.objects.published(), wp_id=int(wp_id)), permanent=True)
 
 
 class OldBlogArticleRedirectView(RedirectView):

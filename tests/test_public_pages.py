@@ -17,6 +17,15 @@ def test_root_redirects_to_the_index(client):
     assert response["Location"] == "/the-peninsula/"
 
 
+def test_wordpress_post_links_lead_to_the_imported_article(client):
+    article = make_article("Imported from WordPress", slug="imported", wp_id=4242)
+    make_article("Draft from WordPress", status="draft", wp_id=4243)
+    response = client.get("/?p=4242")
+    assert (response.status_code, response["Location"]) == (301, article.get_absolute_url())
+    for value in ("4243", "9999", "abc", "12a", "", "99999999999999999999999", "²"):
+        assert client.get("/", {"p": value}).status_code == 404, value
+
+
 def test_index_shows_description_and_a_card_for_the_article(client, peninsula):
     page = soup(client.get("/the-peninsula/"))
     assert "blog of the Korea Economic Institute" in page.select_one(".blog-description").get_text()
