@@ -298,6 +298,12 @@ def test_a_backend_may_stop_counting_and_the_page_says_more_than(client, monkeyp
     assert (results.count(), results.exact_total) == ((3, False) if count_limit == 3 else (4, True))
 
 
+def test_large_counts_are_written_with_thousands_separators(client, monkeypatch):
+    monkeypatch.setattr("articles.search.SearchResults.total", 12345)
+    make_article("Kelp note")
+    assert page(client, "q=kelp").select_one(".result-count").get_text().startswith("12,345 results")
+
+
 def test_snippet_html_escapes_everything_but_marks():
     from articles.search.marks import START, STOP, to_html
 

@@ -5,7 +5,7 @@ from . import marks
 from .documents import names_by_article
 
 TABLE = "articles_search"
-# Counts stop above this many matches (the page then says "More than 5000 results"): counting each
+# Counts stop above this many matches (the page then says "More than 5,000 results"): counting each
 # match means reading its table row, 120 ms for a word in 60,000 of 100,000 articles. It is
 # RANK_LIMIT (articles/search/__init__.py): every match below that is ranked, so must be counted.
 COUNT_LIMIT = 5000
