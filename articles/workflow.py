@@ -151,10 +151,17 @@ def remember_old_url(sender, instance, raw=False, **kwargs):
     old = Article.objects.filter(pk=instance.pk).values("slug", "status").first()
     if old is None or old["slug"] == instance.slug or old["status"] != Status.PUBLISHED:
         return
-    old_path = Article(slug=old["slug"]).get_absolute_url()
-    LegacyURL.objects.update_or_create(path=old_path, defaults={"article_id": instance.pk})
-    # The article now answers at its new path: a legacy row for that path would be stale.
-    LegacyURL.objects.filter(path=instance.get_absolute_url()).delete()
+    redirect_paths(instance, [Article(slug=old["slug"]).get_absolute_url()])
+
+
+def redirect_paths(article, paths):
+    """Each of these paths that is not the article's own now redirects to it (301). The article
+    answers at its own path, so a legacy row for that one would be stale and is dropped."""
+    own = article.get_absolute_url()
+    for path in paths:
+        if path != own:
+            LegacyURL.objects.update_or_create(path=path, defaults={"article_id": article.pk})
+    LegacyURL.objects.filter(path=own).delete()
 
 
 def known_paths(article):
@@ -170,10 +177,5 @@ def keep_known_paths(article_id, paths):
     to it. Reverting writes the old slug and legacy rows directly, so remember_old_url never sees the
     change, and the revision's legacy rows replace newer ones."""
     article = Article.objects.filter(pk=article_id).first()
-    if article is None:
-        return
-    own = article.get_absolute_url()
-    for path in paths:
-        if path != own:
-            LegacyURL.objects.update_or_create(path=path, defaults={"article": article})
-    LegacyURL.objects.filter(path=own).delete()
+    if article is not None:
+        redirect_paths(article, paths)

@@ -113,13 +113,19 @@ class SearchResults:
         hidden, limit = len(self._hidden(heading_only)), self.backend.COUNT_LIMIT
         with connection.cursor() as cursor:
             # Counting one past the limit plus the hidden ones tells whether more than the limit show.
-            stop = None if limit is None else limit + hidden + 1
-            cursor.execute(*self.backend.count_sql(self.query, heading_only, stop))
+            cursor.execute(*self._count_sql(heading_only, None if limit is None else limit + hidden + 1))
             indexed = cursor.fetchone()[0]
         if limit is not None and indexed - hidden > limit:
             self.exact_total = False
             return limit
         return indexed - hidden
+
+    def _count_sql(self, heading_only, stop=None):
+        """SQL counting the index's matches, no further than `stop` if given."""
+        condition, params = self.backend.match_condition(self.query, heading_only)
+        if stop is None:
+            return f"SELECT count(*) FROM {TABLE} WHERE {condition}", params
+        return f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {condition} LIMIT %s) AS counted", [*params, stop]
 
     def _among(self, article_ids, heading_only=False):
         """The matching articles among these ids, best first."""

@@ -123,14 +123,6 @@ def body_only_sql(query, limit):
             "ORDER BY article_id DESC LIMIT %s", [*_tsquery_params(query), *_tsquery_params(query, any_term=True), limit])
 
 
-def count_sql(query, heading_only=False, limit=None):
-    """How many articles match, counting no further than `limit` if given."""
-    condition, params = match_condition(query, heading_only)
-    if limit is None:
-        return f"SELECT count(*) FROM {TABLE} WHERE {condition}", params
-    return f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {condition} LIMIT %s) AS counted", [*params, limit]
-
-
 def ranked_among_sql(query, article_ids, heading_only=False):
     condition, params = match_condition(query, heading_only)
     return (f"SELECT article_id FROM {TABLE} WHERE {condition} AND article_id = ANY(%s) "

@@ -144,14 +144,6 @@ def body_only_sql(query, limit):
     return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC LIMIT %s", [expression, limit]
 
 
-def count_sql(query, heading_only=False, limit=None):
-    """How many articles match, counting no further than `limit` if given."""
-    condition, params = match_condition(query, heading_only)
-    if limit is None:
-        return f"SELECT count(*) FROM {TABLE} WHERE {condition}", params
-    return f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {condition} LIMIT %s) AS counted", [*params, limit]
-
-
 def ranked_among_sql(query, article_ids, heading_only=False):
     """All the matching articles among `article_ids`, best first."""
     condition, params = match_condition(query, heading_only)
