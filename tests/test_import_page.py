@@ -220,7 +220,7 @@ def test_a_file_import_tells_the_search_index_which_articles_changed(seed):
     ("missing_date.txt", "line 11: no “Published <Month D, YYYY>” date line"),
     ("bad_date.txt", "line 13: unreadable date “Febtober 31, 2015”"),
     ("no_title.txt", "line 11: no title before the “Published” line"),
-    ("not_a_page.txt", "line 1: not a saved Peninsula page"),
+    ("not_a_page.txt", "line 1: no “Published <Month D, YYYY>” date line (nor any other date line in the page); give it with --date"),
 ])
 def test_a_bad_page_is_a_one_line_error_naming_file_and_line(name, message):
     with pytest.raises(CommandError) as error:

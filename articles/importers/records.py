@@ -51,3 +51,5 @@ class PostRecord:
     legacy_path: str = ""
     where: str = ""
     source_body: str = ""  # the body as the source had it, before paragraph treatment
+    series: str = ""  # the name of the series a group byline is ("Korea View")
+    blocks: list = field(default_factory=list, repr=False)  # the body's blocks, for --dry-run counts
