@@ -63,6 +63,7 @@ class PageMeta:
     day: date | None = None
     authors: tuple = ()
     categories: tuple = ()
+    tags: tuple = ()
     where: str = ""
 
 
@@ -280,7 +281,7 @@ def assemble(blocks, options, meta=None, first_where="line 1"):
                  for name in people],
         categories=[CategoryRecord(name=name, slug=slugify(name, allow_unicode=True))
                     for name in categories or tail_categories],
-        tags=[TagRecord(name=name, slug=slugify(name, allow_unicode=True)) for name in tags],
+        tags=[TagRecord(name=name, slug=slugify(name, allow_unicode=True)) for name in tags or (meta.tags if meta else ())],
         series=series[0] if series else "",
         legacy_path=legacy_path,
         where=title_where,

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from articles.entities import apply_known_entities, load_gazetteer
 from articles.models import (Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, Entity,
-                             EntityKind, LegacyURL)
+                             EntityKind, LegacyURL, Series)
 from articles.names import name_key
 
 from .records import AuthorRecord, CategoryRecord, TagRecord
@@ -41,7 +41,7 @@ class ImportReport:
         if self.not_imported:
             parts.append("not imported: " + ", ".join(f"{n} {kind}" for kind, n in sorted(self.not_imported.items())))
         parts.append(f"new: {self.new['authors']} authors, {self.new['categories']} categories, "
-                     f"{self.new['entities']} entities")
+                     f"{self.new['entities']} entities" + (f", {self.new['series']} series" if self.new["series"] else ""))
         return "; ".join(parts)
 
 
@@ -54,7 +54,7 @@ class ArticleWriter:
 
     def __init__(self, report):
         self.report = report
-        self.authors, self.categories = {}, {}
+        self.authors, self.categories, self.series_by_key = {}, {}, None
         self.entities = None  # name key -> Entity, built on first use
         self.created_pks = set()  # authors, categories, entities made by this import: (model, pk)
         self.category_parents = {}
@@ -85,6 +85,29 @@ class ArticleWriter:
         if record.parent_slug:
             self.category_parents[slug] = record.parent_slug
         return self.categories[slug]
+
+    def series(self, name):
+        """The Series a group byline names ("Korea View"), created when missing; None for no name."""
+        if not name:
+            return None
+        self.load_series()
+        key = name_key(name)
+        if key not in self.series_by_key:
+            slug = self.free_slug(Series, (slugify(name, allow_unicode=True) or "series")[:190])
+            self.series_by_key[key] = Series.objects.create(name=name[:NAME_LENGTH], slug=slug)
+            self.mark_new("series", self.series_by_key[key])
+        return self.series_by_key[key]
+
+    def load_series(self):
+        if self.series_by_key is None:
+            self.series_by_key = {name_key(series.name): series for series in Series.objects.all()}
+
+    def split_byline(self, record):
+        """A byline name that is an existing series' name is the series, not an author."""
+        self.load_series()
+        people = [a for a in record.authors if name_key(a.name) not in self.series_by_key]
+        named = [a.name for a in record.authors if name_key(a.name) in self.series_by_key]
+        return people, self.series(record.series or (named[0] if named else ""))
 
     def link_category_parents(self):
         """Set the parents WordPress named, once every category of the file is known; existing parents stay."""
@@ -170,16 +193,20 @@ class ArticleWriter:
         if article is None:
             article = Article(slug=f"{record.slug}-{len(self.slug_variants(record.slug)) + 1}"
                               if record.slug in self.slugs else record.slug)
-        authors = [self.author(a) for a in record.authors]
+        people, series = self.split_byline(record)
+        authors = [self.author(a) for a in people]
         categories = [self.category(c) for c in record.categories]
         entities = list(dict.fromkeys(self.entity(t) for t in record.tags))
-        if outcome == UPDATED and self.same(article, record, authors, categories, entities):
+        if outcome == UPDATED and (series is None or article.series_id == series.pk) \
+                and self.same(article, record, authors, categories, entities):
             self.report.outcomes[UNCHANGED] += 1
             return UNCHANGED, article
         for name in COMPARED_FIELDS:
             setattr(article, name, getattr(record, name))
         if record.wp_id is not None:
             article.wp_id = record.wp_id
+        if series is not None:  # a series an editor set stays when the source names none
+            article.series = series
         article.save()
         self.slugs.add(article.slug)
         if article.wp_id is not None:
@@ -240,6 +267,7 @@ class ArticleWriter:
             f"  published_at: {when}",
             f"  authors: {names(article.authors.order_by('article_authors__position'))}",
             f"  categories: {names(article.categories.order_by('article_categories__position'))}",
+            f"  series: {names([article.series] if article.series else [])}",
             f"  entities: {names(article.entities.all())}",
             f"  excerpt: {article.excerpt}",
             f"  author_note: {article.author_note or '—'}",

@@ -1,0 +1,100 @@
+"""Reading a saved web page (a browser's "Save Page As", any generation of the site) into a PostRecord.
+
+The article is cut out of the page by trafilatura, which keeps paragraphs, subheadings, lists,
+block quotes, links and emphasis and drops menus, sidebars, comments and footers; it also reads
+the title, author, categories and date from meta tags and JSON-LD (the date through htmldate,
+from markup only: `extensive_search` off, so a date is never guessed from the running text).
+The article's blocks then go through the same header and tail reading as page text, so a
+"By A and B" or "Published <date>" line inside the article still wins over the markup.
+"""
+import html
+import re
+from datetime import date
+
+from lxml import etree
+from trafilatura import bare_extraction
+from trafilatura.htmlprocessing import convert_to_html
+
+from .blocks import Block
+from .page_parts import PageMeta, assemble
+from .records import SourceError
+
+HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)\b", re.I | re.S)
+HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
+SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?:The Peninsula|Korea Economic Institute.*|KEI.*)$")
+DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+def is_html(path, head):
+    """A saved web page, by its name or by how it starts."""
+    return str(path).lower().endswith((".html", ".htm", ".xhtml")) or bool(HTML_START.match(head[:2048]))
+
+
+def inner_html(element):
+    """The element's content as HTML (its text and children, not its own tag)."""
+    parts = [html.escape(element.text or "", quote=False)]
+    for child in element:
+        parts.append(etree.tostring(child, encoding=str, method="html", with_tail=False))
+        parts.append(html.escape(child.tail or "", quote=False))
+    return "".join(parts).strip()
+
+
+def plain(element):
+    return " ".join("".join(element.itertext()).split())
+
+
+def html_blocks(body):
+    """Blocks from trafilatura's simplified HTML body, in order; `where` names the element."""
+    blocks, counts = [], {}
+    for element in body:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        counts[tag] = counts.get(tag, 0) + 1
+        where = f"<{tag}> {counts[tag]}"
+        text = plain(element)
+        if not text:
+            continue
+        if tag in ("ul", "ol"):
+            items = [(plain(item), inner_html(item)) for item in element if isinstance(item.tag, str) and plain(item)]
+            if items:
+                blocks.append(Block(tag, "\n".join(text for text, _ in items), where=where, items=items))
+        elif tag in HEADINGS:
+            blocks.append(Block(HEADINGS[tag], text, html=inner_html(element), where=where))
+        elif tag == "blockquote":
+            blocks.append(Block("blockquote", text, html=inner_html(element), where=where))
+        elif tag in ("table", "pre"):
+            blocks.append(Block(tag, text, html=inner_html(element), where=where))
+        else:
+            blocks.append(Block("p", text, html=inner_html(element), where=where))
+    return blocks
+
+
+def page_meta(document):
+    """Title, date, authors and categories from the page's markup (meta tags, JSON-LD, <title>)."""
+    day = None
+    if document.date:
+        try:
+            day = date.fromisoformat(document.date[:10])
+        except ValueError:
+            day = None
+    authors = tuple(name.strip() for name in re.split(r";|\s*,\s*(?:and\s+)?|\s+and\s+", document.author or "")
+                    if name.strip())
+    return PageMeta(title=SITE_SUFFIX.sub("", " ".join((document.title or "").split())), day=day, authors=authors,
+                    categories=tuple(document.categories or ()), tags=tuple(document.tags or ()), where="<head> metadata")
+
+
+def parse_html_page(text, options):
+    """The PostRecord in a saved web page; SourceError naming the element or the option that is missing."""
+    try:
+        document = bare_extraction(text, include_links=True, include_formatting=True, include_comments=False,
+                                   include_tables=True, favor_precision=True, with_metadata=True,
+                                   date_extraction_params=DATE_PARAMS)
+    except (ValueError, etree.LxmlError) as error:
+        raise SourceError(f"unreadable HTML ({error})", "<html>") from error
+    if document is None or document.body is None or not len(document.body):
+        raise SourceError("no article text found in the page (only menus, sidebars or nothing at all)", "<body>")
+    meta = page_meta(document)
+    body = convert_to_html(document.body)[0]
+    blocks = html_blocks(body)
+    if not meta.title and not blocks:
+        raise SourceError("no title: no <title>, og:title or <h1>, and no text", "<head>")
+    return assemble(blocks, options, meta=meta, first_where="<body>")
