@@ -8,20 +8,26 @@ The article's blocks then go through the same header and tail reading as page te
 "By A and B" or "Published <date>" line inside the article still wins over the markup.
 """
 import html
+import logging
 import re
 from datetime import date
 
 from lxml import etree
+from lxml import html as lxml_html
 from trafilatura import bare_extraction
 from trafilatura.htmlprocessing import convert_to_html
 
 from .blocks import Block
+
+# trafilatura logs a warning for every page it finds little in; the importer reports that itself.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 from .page_parts import PageMeta, assemble
 from .records import SourceError
 
 HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)\b", re.I | re.S)
 HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
 SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?:The Peninsula|Korea Economic Institute.*|KEI.*)$")
+MAX_FOLLOWING = 6
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -68,6 +74,33 @@ def html_blocks(body):
     return blocks
 
 
+def following_paragraphs(text, blocks):
+    """Paragraphs printed right after the extracted article (where a theme puts the author note and credit).
+
+    Extractors keep to the element that holds the body, so an author note or photo credit in
+    a sibling element is left out; these candidates go to `assemble`, which keeps only those
+    that read as a note or a credit.
+    """
+    last = next((block.text for block in reversed(blocks) if block.kind == "p"), "")
+    if not last:
+        return []
+    try:
+        tree = lxml_html.fromstring(text)
+    except (ValueError, etree.LxmlError):
+        return []
+    anchor = next((p for p in tree.iter("p") if plain(p) == last), None)
+    if anchor is None:
+        return []
+    found = []
+    for number, element in enumerate(anchor.xpath("following::*[self::p or self::h1 or self::h2 or self::h3]"),
+                                     start=1):
+        if element.tag != "p" or len(found) == MAX_FOLLOWING:
+            break
+        if paragraph := plain(element):
+            found.append(Block("p", paragraph, html=inner_html(element), where=f"<p> {number} after the article"))
+    return found
+
+
 def page_meta(document):
     """Title, date, authors and categories from the page's markup (meta tags, JSON-LD, <title>)."""
     day = None
@@ -93,8 +126,10 @@ def parse_html_page(text, options):
     if document is None or document.body is None or not len(document.body):
         raise SourceError("no article text found in the page (only menus, sidebars or nothing at all)", "<body>")
     meta = page_meta(document)
+    for element in document.body.iter("list"):  # convert_to_html() makes every list a <ul>
+        element.tag = "ol" if element.get("rend") == "ol" else "ul"
     body = convert_to_html(document.body)[0]
     blocks = html_blocks(body)
     if not meta.title and not blocks:
         raise SourceError("no title: no <title>, og:title or <h1>, and no text", "<head>")
-    return assemble(blocks, options, meta=meta, first_where="<body>")
+    return assemble(blocks, options, meta=meta, first_where="<body>", after=following_paragraphs(text, blocks))

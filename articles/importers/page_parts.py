@@ -241,8 +241,12 @@ def choose_date(header, meta, options, url_month, where):
     return day
 
 
-def assemble(blocks, options, meta=None, first_where="line 1"):
-    """The PostRecord for a page's content blocks (chrome already removed), or SourceError."""
+def assemble(blocks, options, meta=None, first_where="line 1", after=()):
+    """The PostRecord for a page's content blocks (chrome already removed), or SourceError.
+
+    `after` are paragraphs printed after the blocks (outside what an HTML extractor kept): those
+    that read as an author note or a photo credit are part of the page's tail, the rest is chrome.
+    """
     if not blocks:
         raise SourceError("no article text (the page is chrome only)", first_where)
     known_title = meta.title if meta else ""
@@ -258,7 +262,8 @@ def assemble(blocks, options, meta=None, first_where="line 1"):
     categories = header.categories or list(meta.categories if meta else ())
     legacy_path, url_slug, url_month = read_url(options.url, "--url") if options.url else ("", "", None)
     day = choose_date(header, meta, options, url_month, title_where)
-    rest = [block for block in blocks[header.end:]]
+    rest = blocks[header.end:] + [block for block in after if is_note(block.text, names)
+                                  or (CREDIT.match(block.text) and len(block.text) <= CREDIT_LENGTH)]
     body, note, credit, tail_categories, tags = read_tail(rest, names)
     body = header.series_notes + body
     if not body:
