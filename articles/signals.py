@@ -1,6 +1,7 @@
 """Signal receivers that keep derived article data right even for raw (fixture) saves."""
 from django.db.models.signals import pre_save
 from django.dispatch import Signal, receiver
+from django.utils import timezone
 
 from .models import Article
 
@@ -10,6 +11,9 @@ def derive_on_raw_save(sender, instance, raw, **kwargs):
     # Article.save() derives fields itself; loaddata skips save(), so sanitise here too.
     if raw:
         instance.derive_fields()
+        # auto_now is skipped too: a hand-written fixture need not carry timestamps.
+        if instance.updated_at is None:
+            instance.updated_at = instance.created_at or timezone.now()
 
 
 # Sent after bulk writes that bypass save() (make_corpus, importers), so derived stores

@@ -1,0 +1,112 @@
+"""Natural-key fixtures of articles: what export_article writes, and plain words for what loaddata cannot find.
+
+An exported fixture is self-contained: the article with every row it points to (authors and the
+person entities they are, categories and their parents, its series and entities) and every row
+that points to it (byline, category and entity links, related links, legacy URLs), all by
+natural key, so it loads into another archive and dumps back the same.
+"""
+import datetime
+import json
+from pathlib import Path
+
+from django.apps import apps
+from django.core.serializers.json import DjangoJSONEncoder
+
+from articles.models import (Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, Entity,
+                             LegacyURL, RelatedLink, Series)
+
+CHECKED_BYTES = 5_000_000  # a hand-written fixture is small; a full dump is checked by loaddata itself
+
+
+def missing_references(labels):
+    """The first row of the JSON fixtures that names, by natural key, a row neither they nor the database hold.
+
+    loaddata reports that as a traceback, or not at all when the key comes back unresolved; a person
+    who wrote the fixture by hand wants the row, the kind and the key: one line, or None when all is there.
+    """
+    files = [(label, rows) for label in labels if (rows := fixture_rows(label)) is not None]
+    defined = {}
+    for _, rows in files:
+        for row in rows:
+            model = model_of(row)
+            if model in SLUG_MODELS:
+                defined.setdefault(model, set()).add(row["fields"].get("slug"))
+    for label, rows in files:
+        for number, row in enumerate(rows, start=1):
+            model = model_of(row)
+            for field in model._meta.concrete_fields if model else ():
+                target, value = field.related_model, row["fields"].get(field.name)
+                if target not in SLUG_MODELS or not isinstance(value, list) or len(value) != 1:
+                    continue
+                if value[0] not in defined.get(target, ()) and not target.objects.filter(slug=value[0]).exists():
+                    return (f"{label}: item {number} ({row['model']}): no {target._meta.verbose_name} “{value[0]}” "
+                            "in the fixture or the database: add it, or load a fixture that has it first")
+    return None
+
+
+def fixture_rows(label):
+    """The rows of a small JSON fixture file; None for anything else (loaddata deals with it)."""
+    path = Path(label)
+    if path.suffix != ".json" or not path.is_file() or path.stat().st_size > CHECKED_BYTES:
+        return None
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return rows if isinstance(rows, list) else None
+
+
+def model_of(row):
+    """The model of a fixture row that has fields, or None."""
+    try:
+        return apps.get_model(row["model"]) if isinstance(row.get("fields"), dict) else None
+    except (AttributeError, KeyError, TypeError, ValueError, LookupError):
+        return None
+
+
+def with_parents(categories):
+    result, seen = [], set()
+    for category in categories:
+        chain = []
+        while category is not None and category.pk not in seen:
+            seen.add(category.pk)
+            chain.append(category)
+            category = category.parent
+        result += reversed(chain)
+    return result
+
+
+def article_fixture_objects(articles):
+    """Every row an exported fixture holds, in an order loaddata can follow (referenced rows first)."""
+    articles = list(articles)
+    links = [list(model.objects.filter(**{field: article}).order_by("position", "pk"))
+             for article in articles
+             for model, field in ((ArticleAuthor, "article"), (ArticleCategory, "article"),
+                                  (ArticleEntity, "content_object"), (RelatedLink, "article"))]
+    author_links = [link for group in links for link in group if isinstance(link, ArticleAuthor)]
+    authors = list(dict.fromkeys(link.author for link in author_links))
+    category_links = [link for group in links for link in group if isinstance(link, ArticleCategory)]
+    entity_links = [link for group in links for link in group if isinstance(link, ArticleEntity)]
+    entities = list(dict.fromkeys([author.entity for author in authors if author.entity_id]
+                                  + [link.tag for link in entity_links]))
+    series = list(dict.fromkeys(article.series for article in articles if article.series_id))
+    for article in articles:
+        article.created_by = None  # accounts are not content: the other archive has its own
+    return [
+        *entities, *authors, *with_parents(dict.fromkeys(link.category for link in category_links)), *series,
+        *articles,
+        *[link for group in links for link in group],
+        *LegacyURL.objects.filter(article__in=articles).order_by("path"),
+    ]
+
+
+SLUG_MODELS = (Entity, Author, Category, Series, Article)
+
+
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """Django's encoder, but datetimes keep their microseconds (it cuts them to milliseconds), so a load is exact."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            return o.isoformat().replace("+00:00", "Z")
+        return super().default(o)
