@@ -270,3 +270,10 @@ def test_dry_run_prints_one_row_per_file_with_refusals_and_writes_nothing():
     assert "refused   line 1: no “Published <Month D, YYYY>” date line" in lines[3]
     assert "3 files, 1 refused: 2 created" in lines[4]
     assert counts() == dict.fromkeys(counts(), 0)
+
+
+def test_a_theme_sidebar_longer_than_the_post_stays_out():
+    run(page("long_sidebar.html"))
+    item = article()
+    assert (item.title, byline(item), day(item)) == ("A Short Note on Tariffs", ["Juni Kim"], date(2012, 9, 10))
+    assert item.body.count("<p>") == 2 and "About the Blog" not in item.body and "Archives" not in item.body

@@ -29,6 +29,10 @@ HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h
 SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?:The Peninsula|Korea Economic Institute.*|KEI.*)$")
 MAX_FOLLOWING = 6
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# Blog themes' sidebars and widgets: trafilatura takes a long "About the blog" widget for text.
+CHROME_XPATH = ["//*[@id='sidebar' or @id='secondary' or @role='complementary'"
+                " or contains(concat(' ', normalize-space(@class), ' '), ' sidebar ')"
+                " or contains(@class, 'widget') or contains(@class, 'sharedaddy') or contains(@class, 'jp-relatedposts')]"]
 
 
 def is_html(path, head):
@@ -115,12 +119,17 @@ def page_meta(document):
                     categories=tuple(document.categories or ()), tags=tuple(document.tags or ()), where="<head> metadata")
 
 
+def extract_document(text):
+    """trafilatura's reading of a page: the article (links, emphasis, headings, lists kept) and its metadata."""
+    return bare_extraction(text, include_links=True, include_formatting=True, include_comments=False,
+                           include_tables=True, favor_precision=True, with_metadata=True,
+                           date_extraction_params=DATE_PARAMS, prune_xpath=CHROME_XPATH)
+
+
 def parse_html_page(text, options):
     """The PostRecord in a saved web page; SourceError naming the element or the option that is missing."""
     try:
-        document = bare_extraction(text, include_links=True, include_formatting=True, include_comments=False,
-                                   include_tables=True, favor_precision=True, with_metadata=True,
-                                   date_extraction_params=DATE_PARAMS)
+        document = extract_document(text)
     except (ValueError, etree.LxmlError) as error:
         raise SourceError(f"unreadable HTML ({error})", "<html>") from error
     if document is None or document.body is None or not len(document.body):

@@ -38,7 +38,7 @@ class Command(BaseCommand):
     help = ("Import posts saved as text (any of the blog's page shapes, with or without the site chrome) or as "
             "web pages (.html) as articles; a .csv or .json FILE is a manifest (file, url, date, status) of "
             "several. Every file is read before anything is written, and one refused file writes nothing; "
-            "each is then written in its own transaction. Running it again changes nothing; a changed page "
+            "then all are written in one transaction. Running it again changes nothing; a changed page "
             "updates its article (matched by slug and date).")
 
     def add_arguments(self, parser):
@@ -69,6 +69,15 @@ class Command(BaseCommand):
                                            paragraphs="PARAS", entities="ENTS"))
         progress = tqdm(pages, unit="file", desc="import_page", file=self.stderr,
                         disable=no_progress or len(pages) < PROGRESS_FROM_FILES)
+        with transaction.atomic():  # all the files, or (on a database error) none of them
+            self.write(pages, report, dry_run, progress)
+        if not dry_run and report.written_pks:
+            articles_bulk_created.send(sender=Article, pks=report.written_pks)
+        prefix = "import_page (dry run, nothing written)" if dry_run else "import_page"
+        refusals = f", {len(refused)} refused" if refused else ""
+        self.stdout.write(self.style.SUCCESS(f"{prefix}: {len(pages)} files{refusals}: {report.summary()}"))
+
+    def write(self, pages, report, dry_run, progress):
         shared_writer = None if dry_run else ArticleWriter(report)  # a dry run's rows vanish with each rollback
         for page in progress:
             if page.error:
@@ -82,11 +91,6 @@ class Command(BaseCommand):
                     if len(pages) == 1 and outcome != UNCHANGED:
                         self.stdout.write("\n".join([f"{page.path}:", *writer.describe(outcome, article)]))
                     transaction.set_rollback(True)
-            if not dry_run and outcome != UNCHANGED:
-                articles_bulk_created.send(sender=Article, pks=[article.pk])
-        prefix = "import_page (dry run, nothing written)" if dry_run else "import_page"
-        refusals = f", {len(refused)} refused" if refused else ""
-        self.stdout.write(self.style.SUCCESS(f"{prefix}: {len(pages)} files{refusals}: {report.summary()}"))
 
     def pages(self, files, options):
         """Each FILE with the command line's options, a manifest's rows with theirs."""
