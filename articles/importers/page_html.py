@@ -28,6 +28,8 @@ HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|m
 HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
 SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?:The Peninsula|Korea Economic Institute.*|KEI.*)$")
 MAX_FOLLOWING = 6
+SITE_NAMES = ("the peninsula", "korea economic institute of america", "kei", "")
+TITLE_ELEMENT = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
 # Blog themes' sidebars and widgets: trafilatura takes a long "About the blog" widget for text.
 CHROME_XPATH = ["//*[@id='sidebar' or @id='secondary' or @role='complementary'"
@@ -105,7 +107,17 @@ def following_paragraphs(text, blocks):
     return found
 
 
-def page_meta(document):
+def page_title(document, text):
+    """The post's title: trafilatura's pick, unless that is the site's name (a theme's <h1>); then <title>."""
+    title = SITE_SUFFIX.sub("", " ".join((document.title or "").split()))
+    if title and title.casefold() not in SITE_NAMES:
+        return title
+    match = TITLE_ELEMENT.search(text)
+    fallback = SITE_SUFFIX.sub("", " ".join(html.unescape(match.group(1)).split())) if match else ""
+    return fallback if fallback.casefold() not in SITE_NAMES else ""
+
+
+def page_meta(document, text):
     """Title, date, authors and categories from the page's markup (meta tags, JSON-LD, <title>)."""
     day = None
     if document.date:
@@ -115,7 +127,7 @@ def page_meta(document):
             day = None
     authors = tuple(name.strip() for name in re.split(r";|\s*,\s*(?:and\s+)?|\s+and\s+", document.author or "")
                     if name.strip())
-    return PageMeta(title=SITE_SUFFIX.sub("", " ".join((document.title or "").split())), day=day, authors=authors,
+    return PageMeta(title=page_title(document, text), day=day, authors=authors,
                     categories=tuple(document.categories or ()), tags=tuple(document.tags or ()), where="<head> metadata")
 
 
@@ -134,7 +146,7 @@ def parse_html_page(text, options):
         raise SourceError(f"unreadable HTML ({error})", "<html>") from error
     if document is None or document.body is None or not len(document.body):
         raise SourceError("no article text found in the page (only menus, sidebars or nothing at all)", "<body>")
-    meta = page_meta(document)
+    meta = page_meta(document, text)
     for element in document.body.iter("list"):  # convert_to_html() makes every list a <ul>
         element.tag = "ol" if element.get("rend") == "ol" else "ul"
     body = convert_to_html(document.body)[0]
