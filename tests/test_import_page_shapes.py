@@ -277,3 +277,24 @@ def test_a_theme_sidebar_longer_than_the_post_stays_out():
     item = article()
     assert (item.title, byline(item), day(item)) == ("A Short Note on Tariffs", ["Juni Kim"], date(2012, 9, 10))
     assert item.body.count("<p>") == 2 and "About the Blog" not in item.body and "Archives" not in item.body
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By Troy Stangarone | February 18, 2015", ["Troy Stangarone"]),
+    ("By Jenna Gibson and Kyle Ferrier, February 18, 2015", ["Jenna Gibson", "Kyle Ferrier"]),
+    ("Posted on February 18, 2015 by Jenna Gibson, Mark Tokola, and Phil Eskeland",
+     ["Jenna Gibson", "Mark Tokola", "Phil Eskeland"]),
+])
+def test_a_byline_and_date_on_one_line(tmp_path, line, names):
+    path = tmp_path / "post.txt"
+    path.write_text(f"A Post\n\n{line}\n\nThe body of the post.\n", encoding="utf-8")
+    run(path)
+    assert (byline(article()), day(article())) == (names, date(2015, 2, 18))
+
+
+def test_an_affiliation_after_the_byline_comma_is_not_an_author(tmp_path):
+    path = tmp_path / "post.txt"
+    path.write_text("A Post\n\nBy Troy Stangarone, Senior Director for Congressional Affairs and Trade\n\n"
+                    "2015-02-18\n\nThe body of the post.\n", encoding="utf-8")
+    run(path)
+    assert byline(article()) == ["Troy Stangarone"]

@@ -2,7 +2,7 @@
 
 "Published February 18, 2015", "February 18, 2015", "Feb. 18, 2015", "18 February 2015",
 "2015-02-18", "Wednesday, February 18, 2015", "Posted on February 18, 2015 by A and B",
-"Posted by A on 18 Feb 2015". A date stands for noon, New York time, so the calendar day is
+"Posted by A on 18 Feb 2015", "By A and B | February 18, 2015". A date stands for noon, New York time, so the calendar day is
 the same wherever readers are. A date the line does not say unambiguously is never guessed:
 "03/04/2015" is refused, not read as March or April.
 """
@@ -35,6 +35,7 @@ NAMES = r"(?P<names>[^\d|]+?)"
 DATE_LINES = [re.compile(rf"^{pattern}\s*$", re.I) for pattern in (
     rf"(?:Published|Posted|Date|Dated)(?:\s+on)?:?\s+(?P<date>{DATE}{TIME})(?:\s+by\s+{NAMES})?",
     rf"Posted\s+by\s+{NAMES}\s+on\s+(?P<date>{DATE}{TIME})",
+    rf"By\s+{NAMES}\s*(?:[|–—•·]|\s-|,|\bon\b)\s*(?P<date>{DATE}{TIME})",
     rf"(?P<date>{DATE}{TIME})(?:\s+(?:by|[|–-])\s+{NAMES})?",
 )]
 # A line that announces a date but says it in a way none of the forms above reads.

@@ -38,6 +38,10 @@ ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|Gen|Col
 SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
 OLD_BLOG_PATH = re.compile(r"^/(?P<year>\d{4})/(?P<month>\d{2})/(?:(?P<day>\d{2})/)?(?P<slug>[^/]+)/?$")
 MAX_BYLINE_WORDS = 20
+MAX_NAME_WORDS = 5
+NAME_PARTICLES = frozenset("and de del der van von da di du la le bin al el y".split())
+TITLE_WORDS = re.compile(r"\b(?:Director|President|Fellow|Professor|Intern|Editor|Officer|Manager|Associate|"
+                         r"Assistant|Secretary|Chair(?:man)?|Ambassador|Analyst|Researcher|Institute|University)\b")
 MAX_HEADER_BLOCKS = 12
 TITLE_LENGTH = 300  # Article.title's max_length
 CREDIT_LENGTH = 500  # Article.image_credit's max_length
@@ -69,8 +73,18 @@ class PageMeta:
 
 def split_names(value):
     """"A and B", "A, B and C", "A, B, and C", "A & B" -> the names, in order; affiliations dropped."""
-    names = [AFFILIATION.sub("", name).strip() for name in NAME_SEPARATORS.split(value.strip()) if name]
-    return [name for name in names if name and name.lower() not in ("and", "&")]
+    names = []
+    for segment in AFFILIATION.sub("", value.strip()).split(","):
+        segment = re.sub(r"^\s*(?:and\s+|&\s*)", "", segment).strip()
+        if segment and not is_affiliation(segment):
+            names += [name.strip() for name in NAME_SEPARATORS.split(segment) if name.strip()]
+    return [name for name in names if name.lower() not in ("and", "&") and len(name.split()) <= MAX_NAME_WORDS]
+
+
+def is_affiliation(segment):
+    """"Senior Director for Trade" or "an intern at KEI" after a comma: a title, not a name."""
+    return bool(TITLE_WORDS.search(segment)) or any(
+        word[0].islower() and word not in NAME_PARTICLES for word in segment.split())
 
 
 def read_url(url, where):
