@@ -267,6 +267,8 @@ def assemble(blocks, options, meta=None, first_where="line 1", after=()):
     header = read_header(blocks, known_title)
     if known_title:
         title_where, title = (header.title[0].where if header.title else meta.where), known_title
+        if len(title) > TITLE_LENGTH:
+            raise SourceError(f"a title of {len(title)} characters (at most {TITLE_LENGTH})", title_where)
     elif header.title:
         title_where, title = header.title[0].where, " ".join(block.text for block in header.title)
     else:
@@ -300,7 +302,8 @@ def assemble(blocks, options, meta=None, first_where="line 1", after=()):
                  for name in people],
         categories=[CategoryRecord(name=name, slug=slugify(name, allow_unicode=True))
                     for name in categories or tail_categories],
-        tags=[TagRecord(name=name, slug=slugify(name, allow_unicode=True)) for name in tags or (meta.tags if meta else ())],
+        tags=[TagRecord(name=name, slug=slugify(name, allow_unicode=True))
+              for name in tags or (meta.tags if meta else ())],
         series=series[0] if series else "",
         legacy_path=legacy_path,
         where=title_where,
