@@ -1,7 +1,7 @@
 """The editorial workflow in the article admin: roles enforced per object, state buttons and
 actions, previews of unsaved changes, revision diffs, and the checks editors expect before publishing.
 
-Used by ArticleAdmin as a mixin; the rules themselves live in articles/workflow.py.
+Used by ArticleAdmin as a mixin; the rules themselves live in articles/editorial/workflow.py.
 """
 from django import forms
 from django.conf import settings
@@ -16,7 +16,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from . import caching, preview, revisions, workflow
+from .editorial import previews as preview, revisions, workflow
+from .pages import cache as caching
 from .models import Article
 
 ACTION_FIELD = "_workflow"
