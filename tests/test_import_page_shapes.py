@@ -298,3 +298,16 @@ def test_an_affiliation_after_the_byline_comma_is_not_an_author(tmp_path):
                     "2015-02-18\n\nThe body of the post.\n", encoding="utf-8")
     run(path)
     assert byline(article()) == ["Troy Stangarone"]
+
+
+def test_a_theme_footer_line_gives_category_and_entities_and_no_chrome(tmp_path):
+    make_entity("North Korea", kind="place", slug="north-korea")
+    path = tmp_path / "post.txt"
+    path.write_text("A Post\n\nBy Kyle Ferrier\n\n2015-02-18\n\nThe body of the post.\n\n"
+                    "Posted in Economics | Tagged North Korea, markets | Leave a comment\n\nShare this:\n\nTwitter\n",
+                    encoding="utf-8")
+    run(path)
+    item = article()
+    assert [c.name for c in item.categories.all()] == ["Economics"]
+    assert sorted(item.entities.values_list("name", flat=True)) == ["North Korea", "markets"]
+    assert item.body == "<p>The body of the post.</p>"

@@ -19,6 +19,8 @@ from .dates import DateError, parse_option_date, publication_time, read_date_lin
 from .records import AuthorRecord, CategoryRecord, PostRecord, SourceError, TagRecord
 
 CATEGORY = re.compile(r"^(?:Categor(?:y|ies)|Posted\s+in|Filed\s+under)\s*:?\s+(?P<names>.+)$", re.I)
+FOOTER_CHROME = re.compile(r"^(?:Leave a (?:comment|reply)|\d+ (?:comments?|responses?)|(?:No|One) comments?|Edit|"
+                           r"Comments? (?:off|closed)|Permalink|Share)\b", re.I)
 TAGS = re.compile(r"^(?:Tags|Tagged(?:\s+with)?)\s*:?\s+(?P<names>.+)$", re.I)
 AUTHOR = re.compile(r"^Authors?:\s*(?P<names>.+)$")
 BYLINE = re.compile(r"^By:?\s+(?P<names>[^.!?]+?)\.?\s*$")
@@ -78,7 +80,8 @@ def split_names(value):
         segment = re.sub(r"^\s*(?:and\s+|&\s*)", "", segment).strip()
         if segment and not is_affiliation(segment):
             names += [name.strip() for name in NAME_SEPARATORS.split(segment) if name.strip()]
-    return [name for name in names if name.lower() not in ("and", "&") and len(name.split()) <= MAX_NAME_WORDS]
+    return [name for name in names if name.lower() not in ("and", "&") and len(name.split()) <= MAX_NAME_WORDS
+            and not name[0].isdigit()]
 
 
 def is_affiliation(segment):
@@ -180,10 +183,8 @@ def read_tail(blocks, names):
     categories, tags, credit = [], [], ""
     while blocks and blocks[-1].kind == "p":
         text = blocks[-1].text
-        if match := CATEGORY.match(text):
-            categories = [n.strip() for n in re.split(r"[,|]", match.group("names")) if n.strip()] + categories
-        elif match := TAGS.match(text):
-            tags = [n.strip() for n in re.split(r"[,|]", match.group("names")) if n.strip()] + tags
+        if (found := post_footer(text)) is not None:
+            categories, tags = found[0] + categories, found[1] + tags
         elif not credit and CREDIT.match(text) and len(text) <= CREDIT_LENGTH:
             credit = text  # one short line; a long paragraph that starts "Photo by" is text
         else:
@@ -193,6 +194,20 @@ def read_tail(blocks, names):
     while note_start > 1 and blocks[note_start - 1].kind == "p" and is_note(blocks[note_start - 1].text, names):
         note_start -= 1
     return blocks[:note_start], [block.text for block in blocks[note_start:]], credit, categories, tags
+
+
+def post_footer(text):
+    """(categories, tags) of a theme's footer line ("Posted in X | Tagged a, b | Leave a comment"), else None."""
+    categories, tags = [], []
+    parts = [part.strip() for part in text.split("|")]
+    for part in parts:
+        if match := CATEGORY.match(part):
+            categories += [name.strip() for name in match.group("names").split(",") if name.strip()]
+        elif match := TAGS.match(part):
+            tags += [name.strip() for name in match.group("names").split(",") if name.strip()]
+        elif not (len(parts) > 1 and FOOTER_CHROME.match(part)):
+            return None
+    return categories, tags
 
 
 def is_note(paragraph, names):

@@ -15,7 +15,7 @@ LABEL = "The Peninsula"
 START_CHROME = ("Search All Site Content", "Subscribe to our Mailing List!", "Sign up for our mailing list",
                 "Total Index:", LABEL)
 END_LINES = ("Return to the Peninsula", "Stay Informed", "Share this:", "Like this:", "Leave a comment",
-             "Leave a Reply", "Related posts", "Related Posts")
+             "Leave a Reply", "Related posts", "Related Posts", "« Previous Post", "Previous Post", "Next Post »")
 MAX_BYTES = 5_000_000  # the longest post ever is well under 1 MB; anything larger is not a post
 
 
