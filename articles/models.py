@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
-from taggit.models import TagBase
+from taggit.models import ItemBase, TagBase
 
 from .html import html_to_text, make_excerpt, sanitize_html
 from .names import name_key
@@ -356,8 +356,11 @@ class ArticleCategory(models.Model):
         return f"{self.category} on {self.article}"
 
 
-class ArticleEntity(models.Model):
-    """The taggit through model: a real foreign key to Article, its order and its weight."""
+class ArticleEntity(ItemBase):
+    """The taggit through model: a real foreign key to Article, its order and its weight.
+
+    Built on taggit's ItemBase, so `article.entities.add/set/remove/clear/names()` work.
+    """
 
     content_object = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="entity_links")
     tag = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="article_links")
@@ -376,12 +379,6 @@ class ArticleEntity(models.Model):
     @property
     def article(self):
         return self.content_object
-
-    @classmethod
-    def tags_for(cls, model, instance=None, **extra_filters):
-        if instance is not None:
-            return Entity.objects.filter(article_links__content_object=instance, **extra_filters)
-        return Entity.objects.filter(article_links__isnull=False, **extra_filters).distinct()
 
     def natural_key(self):
         return self.content_object.natural_key() + self.tag.natural_key()
