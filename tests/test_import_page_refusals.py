@@ -155,3 +155,16 @@ def test_unreadable_files_get_a_one_line_error(tmp_path, make, message):
     make(path)
     error = refusal(path)
     assert error.startswith(f"{path}: ") and message in error
+
+
+def test_an_unreadable_date_under_a_title_printed_over_two_lines_names_the_date_line(tmp_path):
+    path = write(tmp_path, "The Peninsula\n\nA Title Printed\n\nOver Two Lines\n\nPublished Febtober 31, 2015\n\n"
+                           "By Kyle Ferrier\n\nBody.\n")
+    assert refusal(path).startswith(f"{path}: line 7: unreadable date “Febtober 31, 2015”")
+
+
+def test_a_title_printed_over_two_lines_is_joined(tmp_path):
+    path = write(tmp_path, "The Peninsula\n\nA Title Printed\n\nOver Two Lines\n\nPublished March 1, 2016\n\n"
+                           "By Kyle Ferrier\n\nBody.\n")
+    run(path)
+    assert Article.objects.get().title == "A Title Printed Over Two Lines"

@@ -165,8 +165,8 @@ def same_text(a, b):
 def title_continues(blocks, index):
     """A title printed over several lines: the next lines up to a "Published" line, all short."""
     for block in blocks[index:index + 3]:
-        if block.text.startswith("Published") and read_date_line(block.text):
-            return True
+        if block.text.startswith("Published") and len(block.text.split()) <= 8:
+            return True  # read (or refused as unreadable) when the header reaches it
         if len(block.text) > 120:
             return False
     return False
