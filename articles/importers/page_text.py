@@ -54,5 +54,5 @@ def parse_page(text, status="published", options=None):
     options = options or PageOptions(status=status)
     lines = list(enumerate(text.splitlines(), start=1))
     content = article_lines(lines)
-    first = next((f"line {number}" for number, line in content if line.strip()), f"line {lines[-1][0]}")
+    first = next((f"line {number}" for number, line in content if line.strip()), f"line {len(lines) or 1}")
     return assemble(text_blocks(content), options, first_where=first)
