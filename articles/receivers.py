@@ -17,7 +17,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.utils import timezone
 
 from . import search
-from .editorial import workflow
+from .editorial import legacy_urls
 from .models import Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Entity, Series
 from .pages import cache
 from .signals import articles_bulk_created
@@ -156,5 +156,5 @@ def connect():
     pre_delete.connect(series_deleting, sender=Series, dispatch_uid="articles-series-deleting")
     articles_bulk_created.connect(bulk_created, dispatch_uid="articles-bulk-created")
     pre_save.connect(derive_on_raw_save, sender=Article, dispatch_uid="articles-derive-on-raw-save")
-    pre_save.connect(workflow.remember_old_url, sender=Article, dispatch_uid="articles-remember-old-url")
+    pre_save.connect(legacy_urls.remember_old_url, sender=Article, dispatch_uid="articles-remember-old-url")
     post_migrate.connect(drop_search_orphans, dispatch_uid="articles-drop-search-orphans")

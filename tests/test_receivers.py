@@ -113,7 +113,8 @@ def story(django_capture_on_commit_callbacks):
         return make_article(
             "Notes from the border", slug="notes", authors=[make_author("Quillon", slug="quillon")],
             categories=[make_category("Quillon Affairs", slug="affairs")],
-            entities=[make_entity("Quillon Strait", slug="strait")], series=make_series("Quillon Weekly", slug="weekly"))
+            entities=[make_entity("Quillon Strait", slug="strait")],
+            series=make_series("Quillon Weekly", slug="weekly"))
 
 
 RENAMES = {

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from ..editorial import revisions, workflow
+from ..editorial import legacy_urls, revisions, workflow
 
 
 class ArticleHistoryMixin:
@@ -49,10 +49,10 @@ class ArticleHistoryMixin:
             raise PermissionDenied
         if request.method == "POST" and not self.has_change_permission(request, obj):
             raise PermissionDenied
-        paths = workflow.known_paths(obj)
+        paths = legacy_urls.known_paths(obj)
         response = super().revision_view(request, object_id, version_id, extra_context)
         if request.method == "POST" and response.status_code == 302:  # restored
-            workflow.keep_known_paths(obj.pk, paths)
+            legacy_urls.keep_known_paths(obj.pk, paths)
         return response
 
     def changelist_view(self, request, extra_context=None):

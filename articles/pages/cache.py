@@ -3,7 +3,8 @@
 Every committed content write (save, delete, m2m change, bulk import) bumps one site-wide
 generation number kept in the cache (articles/receivers.py calls `bump_generation`); page keys
 contain it, so a change retires every cached page at once with no bookkeeping of which page
-shows what. Entries also expire at the next scheduled publication, so a scheduled article appears on time without any write.
+shows what. Entries also expire at the next scheduled publication, so a scheduled article
+appears on time without any write.
 
 A cached page must never hand one visitor's CSRF token to another: pages are rendered with a
 placeholder where the token goes, and each response swaps in the visitor's own token.
