@@ -7,13 +7,24 @@ from django.core.management import call_command
 def clear_cache():
     """Each test starts with an empty cache (files, or Redis in the second CI pass) and nothing derived
     kept in this process: the database is rolled back between tests, which no generation records."""
-    from articles.caching import forget_derived_values
+    from articles.pages.cache import forget_derived_values
 
     cache.clear()
     forget_derived_values()
     yield
     cache.clear()
     forget_derived_values()
+
+
+@pytest.fixture(autouse=True)
+def side_effects_at_each_write(request, monkeypatch):
+    """Most tests run inside one transaction that is never committed, where the after-commit
+    side effects (search index, page-cache generation) would never run: run them at each write,
+    as in autocommit mode. Tests of the after-commit behaviour itself are marked `after_commit`."""
+    if request.node.get_closest_marker("after_commit") is None:
+        from articles.receivers import pending
+
+        monkeypatch.setattr(pending, "on_commit", lambda func, using=None: func())
 
 
 @pytest.fixture

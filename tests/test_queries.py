@@ -5,7 +5,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from articles.caching import content_generation, page_key
+from articles.pages.cache import content_generation, page_key
 from tests.factories import make_article, make_author, make_category, make_entity, make_series
 
 pytestmark = pytest.mark.django_db

@@ -2,10 +2,9 @@
 import math
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db.models import Aggregate, Case, CharField, Count, FloatField, Sum, Value, When
 from django.utils import timezone
-
-from ..models import Article, ArticleEntity, published_q
 
 POOL = 50              # best candidates by shared rarity, re-ranked with recency in Python
 RECENCY_WEIGHT = 0.5   # at most half of what one moderately rare shared entity brings
@@ -24,6 +23,12 @@ class RelatedArticle:
         return f"also about {', '.join(self.shared)}" if self.shared else ""
 
 
+def entity_links():
+    # From the app registry: models.py calls this module (ArticleQuerySet.related_to), so this
+    # module does not import models.py.
+    return apps.get_model("articles", "ArticleEntity").objects
+
+
 class JoinedIds(Aggregate):
     """The grouped rows' ids as one comma-separated string: SQLite's GROUP_CONCAT, PostgreSQL's STRING_AGG."""
 
@@ -36,8 +41,8 @@ class JoinedIds(Aggregate):
 
 
 def public_links(entity_ids=None):
-    """Links to published articles (of these entities), joined (not a subquery) so the tag index leads."""
-    links = ArticleEntity.objects.filter(published_q("content_object__"))
+    """Links to published articles (of these entities, if given)."""
+    links = entity_links().public()
     return links if entity_ids is None else links.filter(tag_id__in=entity_ids)
 
 
@@ -90,7 +95,7 @@ def rank_related(candidates, article, links, limit=5, total=None, counts=None):
     ranked = sorted(((s + recency_bonus(published, now), pk, published, title, slug, shared)
                      for pk, s, published, title, slug, shared in pool), reverse=True)[:limit]
     return [
-        RelatedArticle(Article(pk=pk, title=title, slug=slug, published_at=published),
+        RelatedArticle(apps.get_model("articles", "Article")(pk=pk, title=title, slug=slug, published_at=published),
                        [names[t] for t in sorted(map(int, shared.split(",")), key=lambda t: -weights[t])][:REASONS_SHOWN],
                        total_score)
         for total_score, pk, published, title, slug, shared in ranked

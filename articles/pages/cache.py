@@ -1,12 +1,13 @@
 """Rendered public pages kept in Django's cache, dropped whenever the site's content changes.
 
-Every content write (save, delete, m2m change, bulk import) bumps one site-wide generation
-number kept in the shared cache (files under var/cache by default, so every gunicorn worker on
-the host sees it; Redis with REDIS_URL for several hosts). Page keys contain it, so a change
-retires every cached page at once with no bookkeeping of which page shows what. The number moves
-at the write and again once the transaction commits, so a page rendered from the old rows while
-the write was in flight cannot outlive it. Entries also expire at the next scheduled publication,
-so a scheduled article appears on time without any write.
+Every committed content write (save, delete, m2m change, bulk import) bumps one site-wide
+generation number (articles/receivers.py calls `bump_generation` after the commit), kept in the
+shared cache: files under var/cache by default, so every gunicorn worker on the host sees it;
+Redis with REDIS_URL for several hosts. Page keys contain it, so a change retires every cached
+page at once with no bookkeeping of which page shows what; a page rendered from the old rows while
+the write was in flight went under the old number, which no reader asks for any more. Entries
+also expire at the next scheduled publication, so a scheduled article appears on time without
+any write.
 
 What a fresh render derives from the whole archive (the site summary, related articles, entity
 counts, year charts, co-mentions) is kept in each process for the current generation only
@@ -19,19 +20,14 @@ import hashlib
 import threading
 import time
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
-
-from .signals import articles_bulk_created
 
 GENERATION_KEY = "content-generation"
 # Letters, digits and hyphens only, so HTML escaping leaves it as it is.
@@ -54,30 +50,12 @@ def content_generation(request=None):
     return generation
 
 
-def advance_generation():
-    """A new generation, always past the current one: a clock that stands still (a frozen test clock)
-    or runs behind (another app server's) must not bring back the pages the change retired."""
-    cache.set(GENERATION_KEY, max(time.time_ns(), (cache.get(GENERATION_KEY) or 0) + 1), None)
-
-
 def bump_generation(**kwargs):
-    """Retire every cached page and derived value: now, and again after the current transaction commits.
-
-    The signal receivers' entry point (any keyword arguments are ignored); safe to call from an
-    on_commit callback too, where there is no transaction left and it simply moves the number twice.
-    """
-    advance_generation()
-    transaction.on_commit(advance_generation, robust=True)
-
-
-def connect_signals():
-    """Any write to any content model retires every cached page."""
-    for model in apps.get_app_config("articles").get_models():
-        uid = f"page-cache-{model._meta.label_lower}"
-        post_save.connect(bump_generation, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(bump_generation, sender=model, dispatch_uid=f"{uid}-delete")
-        m2m_changed.connect(bump_generation, sender=model, dispatch_uid=f"{uid}-m2m")
-    articles_bulk_created.connect(bump_generation, dispatch_uid="page-cache-bulk")
+    """Retire every cached page and every value `remember` keeps, in every worker: a new generation,
+    always past the current one. A clock that stands still (a frozen test clock) or runs behind
+    (another app server's) must not bring back the pages the change retired. Call it after the
+    commit (keyword arguments are ignored, so it can be a signal receiver)."""
+    cache.set(GENERATION_KEY, max(time.time_ns(), (cache.get(GENERATION_KEY) or 0) + 1), None)
 
 
 class GenerationMemo:
@@ -138,7 +116,7 @@ def publication_summary(generation):
         key = f"publication-summary:{generation}"
         summary = fresh(cache.get(key))
         if summary is None:
-            from .models import Article
+            from ..models import Article
 
             summary = Article.objects.publication_summary()
             summary["fresh_until"] = fresh_until(summary["upcoming"])
