@@ -96,3 +96,12 @@ def test_entity_page_keeps_its_year_chart_and_co_mentions_per_generation(client)
     first = fresh_render_queries(client, "/tag/ent/")
     cache.delete(page_key(RequestFactory().get("/tag/ent/"), content_generation()))
     assert count_queries(client, "/tag/ent/") == first - 2
+
+
+def test_a_repeated_search_reuses_its_facet_counts_until_content_changes(client):
+    build(3)
+    first = count_queries(client, "/search/?q=peninsula")
+    assert count_queries(client, "/search/?q=peninsula") == first - 4  # category, author, entity, year
+    assert count_queries(client, "/search/?q=peninsula&sort=date") == first  # another search: counted
+    make_article(entities=[make_entity()])
+    assert count_queries(client, "/search/?q=peninsula") == first
