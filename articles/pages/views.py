@@ -59,6 +59,9 @@ class ArticlePageView(DetailView):
     """An article as the public sees it, uncached: the article page and its previews."""
 
     context_object_name = "article"
+    # Related articles are kept per content generation; a view that may render rows no commit made
+    # (a preview of unsaved changes, rolled back afterwards) sets this off.
+    keeps_related_articles = True
 
     def get_queryset(self):
         return Article.objects.visible_to(self.request.user).for_cards().prefetch_related(
@@ -67,11 +70,15 @@ class ArticlePageView(DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         links = list(article.entity_links.all())  # prefetched with their tags; the JSON-LD uses them too
+        if self.keeps_related_articles:
+            related = remember(self.request, ("related-articles", article.pk),
+                               lambda: related_articles(self.request, article, links))
+        else:
+            related = Article.objects.published().related_to(article, links=links)
         return super().get_context_data(
             is_preview=not article.is_public,
             entity_groups=entity_groups(links),
-            related_articles=remember(self.request, ("related-articles", article.pk),
-                                      lambda: related_articles(self.request, article, links)),
+            related_articles=related,
             **kwargs,
         )
 
