@@ -10,6 +10,6 @@ def site_chrome(request):
     return {
         # Lazy, so pages that never print it (feeds, redirects) never count; cached until content
         # changes or the next scheduled article comes out.
-        "total_index": SimpleLazyObject(public_article_count),
+        "total_index": SimpleLazyObject(lambda: public_article_count(request)),
         "subscribe_form": SubscribeForm(auto_id="subscribe_box_%s"),
     }

@@ -36,11 +36,3 @@ disable_redirect_access_to_syslog = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 10
-
-# Cached pages are retired by a generation number kept in the cache. A process-local cache (the
-# default without REDIS_URL) cannot tell one worker about another's edits, so with several workers
-# and no shared cache, pages are rendered afresh (their ETags and 304s still apply).
-if workers > 1 and not (os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL")):
-    os.environ["PAGE_CACHE_SECONDS"] = "0"
-    print("gunicorn_conf: several workers and no REDIS_URL: page cache off, set REDIS_URL to share one",
-          flush=True)

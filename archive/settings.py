@@ -110,7 +110,16 @@ if _cache_url:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # No server needed: files on local disk, shared by every gunicorn worker on this host, so a cached
+    # page and the generation number that retires it are the same for all of them. Several hosts need
+    # REDIS_URL. MAX_ENTRIES bounds the files (a third go when it is reached).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
+        }
+    }
 
 # Admin login lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from
 # one address, that pair is locked out for AXES_COOLOFF_HOURS. Tests log in with force_login().

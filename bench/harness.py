@@ -2,7 +2,7 @@
 
 Only ever talks to 127.0.0.1. Configuration (environment):
   BENCH_DATABASE_URL  database to build the corpus in (default: SQLite file bench/results/bench.sqlite3)
-  BENCH_REDIS_URL     shared cache for gunicorn's workers (default: none, local memory per worker)
+  BENCH_REDIS_URL     shared cache for gunicorn's workers (default: none, the file cache in bench/results/cache)
   BENCH_PORT          gunicorn's port (default 8810; keep within 8800-8899)
   BENCH_ARTICLES      corpus size (default 6300, the size of the real index)
   WEB_CONCURRENCY     gunicorn workers (default 2 x cores + 1)
@@ -42,6 +42,7 @@ def server_env():
         "STATIC_ROOT": str(STATIC_ROOT),
         "PORT": str(PORT),
         "AXES_FAILURE_LIMIT": "1000",
+        "CACHE_DIR": str(RESULTS / "cache"),
     })
     env.pop("REDIS_URL", None)
     if os.environ.get("BENCH_REDIS_URL"):
@@ -89,6 +90,7 @@ def prepare():
     with connection.cursor() as cursor:  # planner statistics after the bulk load, as production would have
         cursor.execute("ANALYZE")
     manage("collectstatic", "--noinput", "-v0")
+    shutil.rmtree(RESULTS / "cache", ignore_errors=True)  # nothing kept from another corpus or run
 
 
 def describe_setup():
@@ -101,7 +103,8 @@ def describe_setup():
         import sqlite3
 
         database = f"SQLite {sqlite3.sqlite_version}"
-    cache = "Redis" if "redis" in settings.CACHES["default"]["BACKEND"].lower() else "local memory"
+    backend = settings.CACHES["default"]["BACKEND"].lower()
+    cache = "Redis" if "redis" in backend else "file" if "filebased" in backend else "local memory"
     return f"{database}, {cache} cache"
 
 

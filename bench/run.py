@@ -1,82 +1,126 @@
-"""Requests/s and p50/p99 latency of the archive's busiest pages under gunicorn, beside the ceiling:
-the same article HTML served as a static file by whitenoise. Run with `make bench`.
+"""Requests/s and p50/p99 latency of the archive's busiest pages under gunicorn, side by side with the
+Wagtail peer (../shared/peers/wagtail, see bench/peer.py) and beside the ceiling: the same article HTML
+served as a static file by whitenoise. Run with `make bench`.
 
+Interleaved: for each page kind, ROUNDS x (peer, project), so the shared machine's noise hits both alike;
+ratios from one run are what counts. Without the peer folder the peer column is skipped with a message.
+Both serve with 2 sync gunicorn workers (WEB_CONCURRENCY) on SQLite, as the peer's README asks.
 Writes bench/results/bench.md (a README-ready table) and prints it.
 """
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("WEB_CONCURRENCY", "2")
 
-from bench import harness  # noqa: E402
+from bench import harness, peer  # noqa: E402
 
 
 def pick_targets():
-    """Real URLs from the corpus: one of each kind of page the readers hit."""
+    """Real URLs from the corpus, one of each kind the peer serves: {peer page name: (label, path)}."""
     from django.db.models import Count
 
-    from articles.models import Article, Entity
+    from articles.models import Article, Category
 
     published = Article.objects.published()
-    article = published.order_by("-published_at")[20]
-    entity = (Entity.objects.filter(article_links__content_object__in=published)
-              .annotate(n=Count("article_links")).order_by("-n").first())
-    word = article.title.split()[0].lower()
-    last_page = (published.count() + 9) // 10
+    total = published.count()
+    article = published.order_by("pk")[total // 2]  # the peer times its median-pk post
+    category = Category.objects.annotate(n=Count("articles")).order_by("-n").first()
+    word = os.environ.get("BENCH_SEARCH_WORD", "semiconductor")
+    last_page = (total + 9) // 10
     return {
-        "article page": article.get_absolute_url(),
-        "index page 1": "/the-peninsula/",
-        f"index page 300 (of {last_page})": "/the-peninsula/?page=300",
-        f"entity page ({entity.article_links.count()} articles)": entity.get_absolute_url(),
-        f"search ?q={word}": f"/search/?q={word}",
+        "post": ("article page", article.get_absolute_url()),
+        "index1": ("index page 1", "/the-peninsula/"),
+        "index300": (f"index page 300 (of {last_page})", "/the-peninsula/?page=300"),
+        "tag": (f"category page ({category.n} articles) vs tag page", category.get_absolute_url()),
+        "search": (f"search ?q={word}", f"/search/?q={word}"),
     }
+
+
+def timed(url, args):
+    harness.run_wrk(url, duration=2, connections=args.connections)  # warm caches and workers
+    return harness.run_wrk(url, duration=args.duration, connections=args.connections)
+
+
+def mean(results, key):
+    return sum(r[key] for r in results) / len(results)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--duration", type=int, default=10, help="seconds per page (default 10)")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per page and round (default 10)")
     parser.add_argument("--connections", type=int, default=16, help="concurrent connections (default 16)")
+    parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds per page (default 2)")
+    parser.add_argument("--no-peer", action="store_true", help="skip the Wagtail peer")
     args = parser.parse_args()
 
     harness.prepare()
     targets = pick_targets()
     ceiling_path = "/static/bench/article.html"
-    with harness.Gunicorn() as server:
-        html = harness.fetch(targets["article page"])
+    with harness.Gunicorn():
+        html = harness.fetch(targets["post"][1])
     # Whitenoise indexes static files when it starts: write the page, then start afresh.
     ceiling_file = harness.STATIC_ROOT / "bench" / "article.html"
     ceiling_file.parent.mkdir(parents=True, exist_ok=True)
     ceiling_file.write_bytes(html)
 
+    use_peer = not args.no_peer and peer.available()
+    if not use_peer:
+        print(f"No Wagtail peer at {peer.PEER_DIR} (set PEER_DIR) or on {peer.PEER_BASE}: peer column skipped.",
+              flush=True)
+    peer_context = peer.Peer() if use_peer else None
     rows = []
-    with harness.Gunicorn() as server:
-        assert harness.fetch(ceiling_path) == html
-        for name, path in [*targets.items(), ("same article HTML as a static file (ceiling)", ceiling_path)]:
-            url = harness.BASE_URL + path
-            harness.run_wrk(url, duration=2, connections=args.connections)  # warm caches and workers
-            result = harness.run_wrk(url, duration=args.duration, connections=args.connections)
-            rows.append((name, path, result))
-            print(f"{name}: {result}", flush=True)
-        fives = server.count_5xx()
+    peer_urls = peer_context.__enter__() if peer_context else {}
+    try:
+        with harness.Gunicorn() as server:
+            assert harness.fetch(ceiling_path) == html
+            for name, (label, path) in targets.items():
+                ours, theirs = [], []
+                for _ in range(args.rounds):
+                    if name in peer_urls:
+                        theirs.append(timed(peer_urls[name], args))
+                    ours.append(timed(harness.BASE_URL + path, args))
+                rows.append((label, path, ours, theirs))
+                print(f"{label}: project {mean(ours, 'rps'):.0f} req/s"
+                      + (f", peer {mean(theirs, 'rps'):.0f} req/s" if theirs else ""), flush=True)
+            ceiling = [timed(harness.BASE_URL + ceiling_path, args) for _ in range(args.rounds)]
+            fives = server.count_5xx()
+    finally:
+        if peer_context:
+            peer_context.__exit__(None, None, None)
 
+    top = mean(ceiling, "rps")
     lines = [
-        f"Machine: {harness.machine()}; {harness.describe_setup()}; gunicorn "
-        f"{harness.server_env().get('WEB_CONCURRENCY', 2 * os.cpu_count() + 1)} workers; "
-        f"wrk {args.connections} connections x {args.duration} s per page; corpus {harness.ARTICLES} articles.",
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}. Machine: {harness.machine()}; "
+        f"{harness.describe_setup()}; gunicorn {harness.server_env()['WEB_CONCURRENCY']} sync workers; "
+        f"wrk {args.connections} connections x {args.duration} s, {args.rounds} interleaved rounds per page; "
+        f"corpus {harness.ARTICLES} articles.",
         "",
-        "| page | requests/s | p50 ms | p99 ms | errors | non-2xx |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| page | Wagtail req/s | project req/s | project / Wagtail | project p50 ms | p99 ms | "
+        "% of static ceiling | errors | non-2xx |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for name, path, r in rows:
-        lines.append(f"| {name} `{path}` | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | "
-                     f"{r['errors']} | {r['non_2xx']} |")
+    for label, path, ours, theirs in rows:
+        rps = mean(ours, "rps")
+        peer_rps = f"{mean(theirs, 'rps'):.0f}" if theirs else "-"
+        ratio = f"{rps / mean(theirs, 'rps'):.1f}x" if theirs and mean(theirs, "rps") else "-"
+        lines.append(f"| {label} `{path}` | {peer_rps} | {rps:.0f} | {ratio} | {mean(ours, 'p50_ms'):.1f} | "
+                     f"{mean(ours, 'p99_ms'):.1f} | {100 * rps / top:.0f}% | {sum(r['errors'] for r in ours)} | "
+                     f"{sum(r['non_2xx'] for r in ours)} |")
+    lines.append(f"| same article HTML as a static file (ceiling) `{ceiling_path}` | - | {top:.0f} | - | "
+                 f"{mean(ceiling, 'p50_ms'):.1f} | {mean(ceiling, 'p99_ms'):.1f} | 100% | "
+                 f"{sum(r['errors'] for r in ceiling)} | {sum(r['non_2xx'] for r in ceiling)} |")
+    if not use_peer:
+        lines.append("\nNo Wagtail peer column: the peer folder was not found.")
     lines.append(f"\n5xx answers in gunicorn's access log: {fives}.")
     report = "\n".join(lines)
     (harness.RESULTS / "bench.md").write_text(report + "\n")
     print("\n" + report)
-    return 1 if fives or any(r["errors"] or r["non_2xx"] for _, _, r in rows) else 0
+    bad = any(r["errors"] or r["non_2xx"] for _, _, ours, _ in rows for r in ours)
+    return 1 if fives or bad else 0
 
 
 if __name__ == "__main__":

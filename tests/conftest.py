@@ -5,10 +5,15 @@ from django.core.management import call_command
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Each test starts with an empty cache (local memory, or Redis in the second CI pass)."""
+    """Each test starts with an empty cache (files, or Redis in the second CI pass) and nothing derived
+    kept in this process: the database is rolled back between tests, which no generation records."""
+    from articles.pages.cache import forget_derived_values
+
     cache.clear()
+    forget_derived_values()
     yield
     cache.clear()
+    forget_derived_values()
 
 
 @pytest.fixture(autouse=True)

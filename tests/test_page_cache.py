@@ -172,15 +172,16 @@ def test_each_edit_refreshes_the_page_even_when_the_clock_stands_still(client, a
 
 
 def test_a_zero_cache_time_serves_every_page_afresh_with_validators(client, article, settings):
-    """What gunicorn_conf sets for several workers without a shared cache: no page is reused."""
+    """PAGE_CACHE_SECONDS=0 keeps nothing: no page, no summary, no derived value is reused."""
     settings.PAGE_CACHE_SECONDS = 0
     assert client.get("/the-peninsula/first/")["ETag"]
-    # An edit no signal reports (as from another worker's process-local cache) still shows at once.
+    # An edit no signal reports still shows at once.
     Article.objects.filter(pk=article.pk).update(title="Edited elsewhere")
     assert "Edited elsewhere" in client.get("/the-peninsula/first/").content.decode()
 
 
-def test_gunicorn_turns_the_page_cache_off_for_several_workers_without_a_shared_cache(monkeypatch):
+def test_gunicorn_keeps_the_page_cache_on_for_several_workers_without_redis(monkeypatch):
+    """The default cache is shared by the workers, so gunicorn no longer turns the page cache off."""
     import importlib
     import os
 
@@ -190,8 +191,45 @@ def test_gunicorn_turns_the_page_cache_off_for_several_workers_without_a_shared_
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("WEB_CONCURRENCY", "3")
     importlib.reload(conf)
-    assert os.environ["PAGE_CACHE_SECONDS"] == "0"
-    monkeypatch.delenv("PAGE_CACHE_SECONDS")
-    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
-    importlib.reload(conf)
-    assert "PAGE_CACHE_SECONDS" not in os.environ
+    assert conf.workers == 3 and "PAGE_CACHE_SECONDS" not in os.environ
+
+
+def test_the_default_cache_is_files_every_worker_on_the_host_shares(monkeypatch, tmp_path):
+    """Without REDIS_URL the settings pick the file cache, which another process opening the same
+    directory (another gunicorn worker) reads: the generation one worker moves, the next one sees."""
+    import importlib
+
+    from django.core.cache.backends.filebased import FileBasedCache
+
+    import archive.settings as real_settings
+    from articles.pages import cache as caching
+
+    for name in ("REDIS_URL", "CACHE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CACHE_DIR", str(tmp_path))
+    try:
+        config = importlib.reload(real_settings).CACHES["default"]
+    finally:
+        monkeypatch.undo()
+        importlib.reload(real_settings)
+    assert config["BACKEND"].endswith("FileBasedCache") and config["LOCATION"] == str(tmp_path)
+
+    worker_a = FileBasedCache(str(tmp_path), {})
+    worker_b = FileBasedCache(str(tmp_path), {})
+    monkeypatch.setattr(caching, "cache", worker_a)
+    before = caching.content_generation()
+    caching.bump_generation()
+    assert worker_b.get(caching.GENERATION_KEY) > before
+
+
+def test_a_request_reads_the_generation_once_and_computes_the_summary_once(client, article, monkeypatch):
+    from articles.pages import cache as caching
+
+    reads, summaries = [], []
+    real_get, real_summary = caching.cache.get, Article.objects.publication_summary
+    monkeypatch.setattr(caching.cache, "get", lambda key, *a, **k: reads.append(key) or real_get(key, *a, **k))
+    monkeypatch.setattr(Article.objects, "publication_summary", lambda: summaries.append(1) or real_summary())
+    client.get("/the-peninsula/first/")
+    assert reads.count(caching.GENERATION_KEY) == 1 and len(summaries) == 1
+    client.get("/search/?q=story")  # never cached, the same generation: the summary is kept
+    assert len(summaries) == 1

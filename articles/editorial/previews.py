@@ -45,6 +45,7 @@ class ArticlePreviewView(ArticlePageView):
     """The public article template, marked as a preview, for a given article or a signed token."""
 
     preview_note = ""
+    keeps_related_articles = False  # may show unsaved changes
 
     def dispatch(self, request, *args, **kwargs):
         # Not a cached page: a preview is never stored, and its token is checked on every visit.

@@ -3,7 +3,7 @@ import math
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db.models import Case, Count, FloatField, Sum, Value, When
+from django.db.models import Aggregate, Case, CharField, Count, FloatField, Sum, Value, When
 from django.utils import timezone
 
 POOL = 50              # best candidates by shared rarity, re-ranked with recency in Python
@@ -29,17 +29,34 @@ def entity_links():
     return apps.get_model("articles", "ArticleEntity").objects
 
 
-def public_links(entity_ids):
-    """Links of these entities to published articles."""
-    return entity_links().public().filter(tag_id__in=entity_ids)
+class JoinedIds(Aggregate):
+    """The grouped rows' ids as one comma-separated string: SQLite's GROUP_CONCAT, PostgreSQL's STRING_AGG."""
+
+    function = "GROUP_CONCAT"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="STRING_AGG",
+                           template="%(function)s((%(expressions)s)::text, ',')", **extra_context)
 
 
-def rarity_weights(candidates, entity_ids):
-    """{entity id: log(N / df)} over published articles (N = how many, df = how many name it)."""
-    total = candidates.count()
-    df = (public_links(entity_ids)
-          .order_by().values("tag_id").annotate(n=Count("pk")).values_list("tag_id", "n"))
-    return {pk: math.log((total + 1) / n) for pk, n in df if n}
+def public_links(entity_ids=None):
+    """Links to published articles (of these entities, if given)."""
+    links = entity_links().public()
+    return links if entity_ids is None else links.filter(tag_id__in=entity_ids)
+
+
+def public_link_counts(entity_ids=None):
+    """{entity id: how many published articles name it}, for all entities (or these), in one query.
+
+    The rarity weights' document frequencies and the /tags/ counts: kept per content generation."""
+    return dict(public_links(entity_ids).order_by().values("tag_id").annotate(n=Count("pk"))
+                .values_list("tag_id", "n"))
+
+
+def rarity_weights(total, counts, entity_ids):
+    """{entity id: log(N / df)} over published articles (N = `total`, df from `counts`)."""
+    return {pk: math.log((total + 1) / counts[pk]) for pk in entity_ids if counts.get(pk)}
 
 
 def recency_bonus(published_at, now):
@@ -47,38 +64,39 @@ def recency_bonus(published_at, now):
     return RECENCY_WEIGHT * 0.5 ** (age_days / HALF_LIFE_DAYS)
 
 
-def rank_related(candidates, article, links, limit=5):
+def rank_related(candidates, article, links, limit=5, total=None, counts=None):
     """Up to `limit` RelatedArticle from `candidates` for `article` (whose entity links are `links`).
 
     Only published articles are ranked; `candidates` (normally published()) gives N for the weights.
-
-    Four queries whatever the archive's size: N, rarity weights, the scored pool, the winners with reasons.
+    `total` (N) and `counts` (public_link_counts()) may come from what the caller keeps per generation:
+    then it is one query, the scored pool with titles and shared entities; otherwise three.
     """
     names = {link.tag_id: link.tag.name for link in links}
     if not names:
         return []
-    weights = rarity_weights(candidates, list(names))
+    if total is None:
+        total = candidates.count()
+    if counts is None:
+        counts = public_link_counts(list(names))
+    weights = rarity_weights(total, counts, names)
     if not weights:
         return []
     score = Sum(Case(*[When(tag_id=pk, then=Value(w)) for pk, w in weights.items()],
                      default=Value(0.0), output_field=FloatField()))
     # Start from the links of the article's entities (an indexed, small set), not from every article.
     pool = (public_links(list(weights)).exclude(content_object_id=article.pk)
-            .values("content_object_id", "content_object__published_at").annotate(score=score)
+            .values("content_object_id", "content_object__published_at", "content_object__title",
+                    "content_object__slug")
+            .annotate(score=score, shared=JoinedIds("tag_id"))
             .order_by("-score", "-content_object__published_at", "-content_object_id")
-            .values_list("content_object_id", "score", "content_object__published_at")[:POOL])
+            .values_list("content_object_id", "score", "content_object__published_at", "content_object__title",
+                         "content_object__slug", "shared")[:POOL])
     now = timezone.now()
-    ranked = sorted(((s + recency_bonus(published, now), pk) for pk, s, published in pool), reverse=True)[:limit]
-    top = [pk for _, pk in ranked]
-    articles, shared = {}, {pk: [] for pk in top}
-    # The winners and their shared entities in one query: every winner shares at least one.
-    for link in (entity_links().filter(content_object_id__in=top, tag_id__in=list(weights))
-                 .select_related("content_object")
-                 .only("tag_id", "content_object__title", "content_object__slug", "content_object__published_at")):
-        articles[link.content_object_id] = link.content_object
-        shared[link.content_object_id].append(link.tag_id)
+    ranked = sorted(((s + recency_bonus(published, now), pk, published, title, slug, shared)
+                     for pk, s, published, title, slug, shared in pool), reverse=True)[:limit]
     return [
-        RelatedArticle(articles[pk], [names[t] for t in sorted(shared[pk], key=lambda t: -weights[t])][:REASONS_SHOWN],
-                       total)
-        for total, pk in ranked if pk in articles
+        RelatedArticle(apps.get_model("articles", "Article")(pk=pk, title=title, slug=slug, published_at=published),
+                       [names[t] for t in sorted(map(int, shared.split(",")), key=lambda t: -weights[t])][:REASONS_SHOWN],
+                       total_score)
+        for total_score, pk, published, title, slug, shared in ranked
     ]

@@ -1,15 +1,23 @@
 """Rendered public pages kept in Django's cache, dropped whenever the site's content changes.
 
 Every committed content write (save, delete, m2m change, bulk import) bumps one site-wide
-generation number kept in the cache (articles/receivers.py calls `bump_generation`); page keys
-contain it, so a change retires every cached page at once with no bookkeeping of which page
-shows what. Entries also expire at the next scheduled publication, so a scheduled article
-appears on time without any write.
+generation number (articles/receivers.py calls `bump_generation` after the commit), kept in the
+shared cache: files under var/cache by default, so every gunicorn worker on the host sees it;
+Redis with REDIS_URL for several hosts. Page keys contain it, so a change retires every cached
+page at once with no bookkeeping of which page shows what; a page rendered from the old rows while
+the write was in flight went under the old number, which no reader asks for any more. Entries
+also expire at the next scheduled publication, so a scheduled article appears on time without
+any write.
+
+What a fresh render derives from the whole archive (the site summary, related articles, entity
+counts, year charts, co-mentions) is kept in each process for the current generation only
+(`remember`), so it is computed once per worker and change, not once per page view.
 
 A cached page must never hand one visitor's CSRF token to another: pages are rendered with a
 placeholder where the token goes, and each response swaps in the visitor's own token.
 """
 import hashlib
+import threading
 import time
 
 from django.conf import settings
@@ -26,39 +34,105 @@ GENERATION_KEY = "content-generation"
 CSRF_PLACEHOLDER = "csrf-token-placeholder-5d1f0c9e7b"
 
 
-def content_generation():
-    """The current content generation: the time (ns) of the last content change this cache saw."""
+def content_generation(request=None):
+    """The current content generation: the time (ns) of the last content change any worker made.
+
+    With `request`, read from the cache once per request and kept on it."""
+    generation = getattr(request, "content_generation", None)
+    if generation is not None:
+        return generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, time.time_ns(), None)
         generation = cache.get(GENERATION_KEY) or time.time_ns()
+    if request is not None:
+        request.content_generation = generation
     return generation
 
 
 def bump_generation(**kwargs):
-    """A new generation, always past the current one: a clock that stands still (a frozen test clock)
-    or runs behind (another app server's) must not bring back the pages the change retired."""
+    """Retire every cached page and every value `remember` keeps, in every worker: a new generation,
+    always past the current one. A clock that stands still (a frozen test clock) or runs behind
+    (another app server's) must not bring back the pages the change retired. Call it after the
+    commit (keyword arguments are ignored, so it can be a signal receiver)."""
     cache.set(GENERATION_KEY, max(time.time_ns(), (cache.get(GENERATION_KEY) or 0) + 1), None)
 
 
+class GenerationMemo:
+    """Values derived from the content, kept in this process for one generation and until the next
+    scheduled publication, whichever ends first. Bounded: past `max_entries` it starts again."""
+
+    def __init__(self, max_entries=5000):
+        self.max_entries = max_entries
+        self.lock = threading.Lock()
+        self.forget()
+
+    def forget(self):
+        self.generation, self.until, self.values = None, float("inf"), {}
+
+    def get(self, generation, key, compute):
+        with self.lock:
+            if generation != self.generation or time.time() >= self.until or len(self.values) >= self.max_entries:
+                self.forget()
+                self.generation = generation
+            if key in self.values:
+                return self.values[key]
+        value = compute()
+        with self.lock:
+            if self.generation == generation:
+                self.values[key] = value
+        return value
+
+    def expire_at(self, generation, timestamp):
+        with self.lock:
+            if self.generation == generation:
+                self.until = min(self.until, timestamp)
+
+
+memo = GenerationMemo()
+
+
+def forget_derived_values():
+    """Drop what this process keeps (tests, which roll the database back under one generation)."""
+    with memo.lock:
+        memo.forget()
+
+
+def remember(request, key, compute):
+    """compute() for the current generation, once per process: `key` must name everything it depends on
+    (what, and for which article or entity). Shared values: callers must not change what they get."""
+    generation = content_generation(request)
+    publication_summary(generation)  # sets when these values go stale (the next scheduled publication)
+    return memo.get(generation, key, compute)
+
+
 def publication_summary(generation):
-    """How many articles are public, the newest and the next scheduled one, cached for this generation.
+    """How many articles are public, the newest and the next scheduled one, for this generation: kept in
+    this process, then in the shared cache, computed (one query) only when neither has it.
 
     Kept until the next scheduled publication, so the "Total Index" count it also serves stays right.
     """
-    key = f"publication-summary:{generation}"
-    summary = fresh(cache.get(key))
-    if summary is None:
-        from ..models import Article
+    def shared_summary():
+        key = f"publication-summary:{generation}"
+        summary = fresh(cache.get(key))
+        if summary is None:
+            from ..models import Article
 
-        summary = Article.objects.publication_summary()
-        summary["fresh_until"] = fresh_until(summary["upcoming"])
-        cache.set(key, summary, settings.PAGE_CACHE_SECONDS)
+            summary = Article.objects.publication_summary()
+            summary["fresh_until"] = fresh_until(summary["upcoming"])
+            cache.set(key, summary, settings.PAGE_CACHE_SECONDS)
+        return summary
+
+    summary = fresh(memo.get(generation, "publication-summary", shared_summary))
+    if summary is None:  # this process kept it past its time: start the generation's values afresh
+        forget_derived_values()
+        summary = memo.get(generation, "publication-summary", shared_summary)
+    memo.expire_at(generation, summary["fresh_until"])
     return summary
 
 
-def public_article_count():
-    return publication_summary(content_generation())["public"]
+def public_article_count(request=None):
+    return publication_summary(content_generation(request))["public"]
 
 
 def fresh_until(upcoming):
@@ -94,7 +168,7 @@ class CachedPageMixin:
     def dispatch(self, request, *args, **kwargs):
         if not cacheable(request):
             return super().dispatch(request, *args, **kwargs)
-        generation = content_generation()
+        generation = content_generation(request)
         key = page_key(request, generation)
         entry = fresh(cache.get(key))
         if entry is None:

@@ -1,5 +1,6 @@
 """Public pages: thin generic views over Article.objects.published()."""
 import re
+from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.http import Http404
@@ -9,11 +10,12 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, RedirectView, YearArchiveView
 
-from .cache import CachedPageMixin
 from ..entities.charts import year_chart
+from ..entities.related import public_link_counts
 from ..models import Article, ArticleEntity, Author, Category, Entity, EntityKind, EntityRedirect, Series
 from ..search.facets import FACET_SAMPLE
 from ..search.forms import SearchForm
+from .cache import CachedPageMixin, public_article_count, remember
 
 PAGE_SIZE = 10
 CO_MENTIONS_SHOWN = 12
@@ -57,6 +59,9 @@ class ArticlePageView(DetailView):
     """An article as the public sees it, uncached: the article page and its previews."""
 
     context_object_name = "article"
+    # Related articles are kept per content generation; a view that may render rows no commit made
+    # (a preview of unsaved changes, rolled back afterwards) sets this off.
+    keeps_related_articles = True
 
     def get_queryset(self):
         return Article.objects.visible_to(self.request.user).for_cards().prefetch_related(
@@ -65,10 +70,15 @@ class ArticlePageView(DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         links = list(article.entity_links.all())  # prefetched with their tags; the JSON-LD uses them too
+        if self.keeps_related_articles:
+            related = remember(self.request, ("related-articles", article.pk),
+                               lambda: related_articles(self.request, article, links))
+        else:
+            related = Article.objects.published().related_to(article, links=links)
         return super().get_context_data(
             is_preview=not article.is_public,
             entity_groups=entity_groups(links),
-            related_articles=Article.objects.published().related_to(article, links=links),
+            related_articles=related,
             **kwargs,
         )
 
@@ -88,6 +98,13 @@ def keep_private(response):
     patch_cache_control(response, private=True, no_store=True)
     response.headers["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+def related_articles(request, article, links):
+    """The article's related articles, in one query once this generation's counts are known."""
+    return Article.objects.published().related_to(
+        article, links=links, total=public_article_count(request),
+        counts=remember(request, "entity-article-counts", public_link_counts))
 
 
 def entity_groups(links):
@@ -188,10 +205,12 @@ class EntityView(ParentListView):
             return redirect(moved.entity, permanent=True)
 
     def get_context_data(self, **kwargs):
-        published = Article.objects.published()
+        published, entity = Article.objects.published(), self.parent
         return super().get_context_data(
-            year_chart=year_chart(published.of_parent(self.parent).count_by_year()),
-            co_mentioned=Entity.objects.co_mentioned_with(self.parent, published)[:CO_MENTIONS_SHOWN],
+            year_chart=remember(self.request, ("year-chart", entity.pk),
+                                lambda: year_chart(published.of_parent(entity).count_by_year())),
+            co_mentioned=remember(self.request, ("co-mentioned", entity.pk),
+                                  lambda: list(Entity.objects.co_mentioned_with(entity, published)[:CO_MENTIONS_SHOWN])),
             **kwargs,
         )
 
@@ -206,6 +225,16 @@ class OldTagPageRedirectView(RedirectView):
         return f"{entity.get_absolute_url()}?page={kwargs['page']}"
 
 
+@dataclass(frozen=True)
+class EntityCount:
+    """One /tags/ entry: plain values, since the page lists thousands."""
+
+    name: str
+    slug: str
+    kind: str
+    article_count: int
+
+
 class EntityIndexView(CachedPageMixin, ListView):
     """/tags/: every entity that has published articles, with counts, grouped by kind."""
 
@@ -213,7 +242,13 @@ class EntityIndexView(CachedPageMixin, ListView):
     context_object_name = "entities"
 
     def get_queryset(self):
-        return Entity.objects.with_article_counts().filter(article_count__gt=0).order_by("name")
+        """Entities with their published article counts, kept per generation: two light queries."""
+        return remember(self.request, "entity-index", self.entity_counts)
+
+    def entity_counts(self):
+        counts = remember(self.request, "entity-article-counts", public_link_counts)
+        rows = Entity.objects.order_by("name", "pk").values_list("pk", "name", "slug", "kind")
+        return [EntityCount(name, slug, kind, counts[pk]) for pk, name, slug, kind in rows if counts.get(pk)]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -237,7 +272,10 @@ class SearchView(ListView):
 
     def get_context_data(self, **kwargs):
         results = self.object_list
-        facets, sampled = self.form.facets(results)
+        # Facet counts are the costly part of a search and the same for everyone asking the same thing:
+        # kept per content generation for these words, sort and filters (the page itself is never cached).
+        asked = (self.form.text, self.form.order, tuple(sorted(self.form.active_filters.items())))
+        facets, sampled = remember(self.request, ("search-facets", asked), lambda: self.form.facets(results))
         return super().get_context_data(
             form=self.form, query=self.form.text, searchable=bool(results.query), facets=facets,
             facets_sampled=sampled, facet_sample=FACET_SAMPLE, exact_total=results.exact_total,
