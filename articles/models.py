@@ -5,12 +5,14 @@ from django.db.models import Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TagBase
 
 from .html import html_to_text, make_excerpt, sanitize_html
-from .names import name_key
+from .dates import validate_publication_date
+from .names import entity_key
+from .slugs import make_slug
+from .validators import validate_aliases, validate_link_url
 
 
 class SlugManager(models.Manager):
@@ -53,7 +55,7 @@ class Author(SlugModel):
     bio = models.TextField(blank=True)
     affiliation = models.CharField(max_length=300, blank=True, help_text="Title and organisation, e.g. “Intern, KEI”.")
     photo = models.ImageField(upload_to="authors/", blank=True)
-    website = models.URLField(blank=True)
+    website = models.URLField(blank=True, validators=[validate_link_url])
     entity = models.OneToOneField(
         "Entity", null=True, blank=True, on_delete=models.SET_NULL, related_name="author",
         help_text="The person entity this author also is, so “by” and “about” meet.",
@@ -130,7 +132,8 @@ class Entity(TagBase):
     kind = models.CharField(max_length=20, choices=EntityKind.choices, default=EntityKind.TOPIC)
     disambiguator = models.CharField(max_length=100, blank=True, help_text="Short note where names collide, e.g. “US state”.")
     key = models.CharField(max_length=320, unique=True, editable=False, help_text="Normalised name + disambiguator.")
-    aliases = models.JSONField(default=list, blank=True, help_text="Other spellings and metonyms, e.g. “Pyongyang”.")
+    aliases = models.JSONField(default=list, blank=True, validators=[validate_aliases],
+                               help_text="Other spellings and metonyms, e.g. “Pyongyang”.")
     description = models.TextField(blank=True)
     wikidata_id = models.CharField("Wikidata QID", max_length=20, blank=True)
 
@@ -149,14 +152,15 @@ class Entity(TagBase):
         return (self.slug,)
 
     def save(self, *args, **kwargs):
+        validate_aliases(self.aliases)  # before the row is written, whichever way it came (form, import, shell)
         self.key = self.compute_key()
         super().save(*args, **kwargs)
 
     def compute_key(self):
-        return name_key(f"{self.name} {self.disambiguator}")
+        return entity_key(self.name, self.disambiguator)
 
     def slugify(self, tag, i=None):
-        slug = slugify(tag, allow_unicode=True) or "entity"
+        slug = make_slug(tag, "entity", max_length=190)
         return f"{slug}-{i}" if i else slug
 
     def get_absolute_url(self):
@@ -248,7 +252,7 @@ class Article(models.Model):
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=300, unique=True, allow_unicode=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
-    published_at = models.DateTimeField(null=True, blank=True, db_index=True,
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True, validators=[validate_publication_date],
                                         help_text="A future date schedules the article.")
     excerpt = models.TextField(blank=True, help_text="Plain-text card summary; derived from the body when empty.")
     body = models.TextField(blank=True, help_text="HTML; sanitised on save.")
@@ -257,7 +261,7 @@ class Article(models.Model):
     author_note = models.TextField(blank=True, help_text="The author's bio at the time of writing and any disclaimer.")
     image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
     image_credit = models.CharField(max_length=500, blank=True, help_text="The credit line as shown, e.g. “Photo from …”.")
-    image_credit_url = models.URLField(blank=True)
+    image_credit_url = models.URLField(blank=True, validators=[validate_link_url])
     image_licence = models.CharField(max_length=200, blank=True)
     authors = models.ManyToManyField(Author, through="ArticleAuthor", blank=True, related_name="articles")
     categories = models.ManyToManyField(Category, through="ArticleCategory", blank=True, related_name="articles")
@@ -397,7 +401,8 @@ class RelatedLink(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_links")
     title = models.CharField(max_length=300)
-    url = models.CharField("URL", max_length=500, help_text="A full URL or a path on this site.")
+    url = models.CharField("URL", max_length=500, validators=[validate_link_url],
+                           help_text="A full URL (http or https) or a path on this site.")
     position = models.PositiveSmallIntegerField(default=0)
 
     objects = link_manager("article", "url")

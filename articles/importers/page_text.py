@@ -11,7 +11,8 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from django.utils.text import slugify
+from articles.dates import date_problem
+from articles.slugs import make_slug
 
 from .records import AuthorRecord, CategoryRecord, PostRecord, SourceError
 from .sources import check_source_path
@@ -68,17 +69,17 @@ def parse_page(text, status="published"):
     body_lines, note, credit = split_tail(rest, names)
     if not body_lines:
         raise SourceError("no body after the header", f"line {content[title_at][0]}")
-    authors = [AuthorRecord(name=name, slug=slugify(name), bio=bio_for(name, note)) for name in names]
+    authors = [AuthorRecord(name=name, slug=make_slug(name, "author"), bio=bio_for(name, note)) for name in names]
     return PostRecord(
         title=title,
-        slug=slugify(title)[:SLUG_LENGTH],
+        slug=make_slug(title, "article", SLUG_LENGTH),
         status=status,
         published_at=published_at,
         body=lines_to_html([line for _, line in body_lines]),
         author_note="\n\n".join(note),
         image_credit=credit,
         authors=authors,
-        categories=[CategoryRecord(name=name, slug=slugify(name)) for name in categories],
+        categories=[CategoryRecord(name=name, slug=make_slug(name, "category")) for name in categories],
         where=f"line {title_lines[0][0]}",
     )
 
@@ -112,6 +113,8 @@ def parse_date(value, number):
             day = datetime.strptime(value, pattern)
         except ValueError:
             continue
+        if problem := date_problem(day):
+            raise SourceError(f"date “{value}”: {problem}", f"line {number}")
         # Noon keeps the calendar date the same in every time zone readers are in.
         return day.replace(hour=12, tzinfo=PUBLISHER_TZ)
     raise SourceError(f"unreadable date “{value}” (expected e.g. “February 18, 2015”)", f"line {number}")
