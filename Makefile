@@ -8,7 +8,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/peninsula
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 FIXTURES := $(wildcard fixtures/entities.json) fixtures/the_peninsula.json
 
-.PHONY: run test test-sqlite test-postgres serve bench soak wrk bench-search
+.PHONY: run test test-sqlite test-postgres test-property serve bench soak wrk bench-search bench-autop
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,3 +55,7 @@ wrk:
 # Search benchmark (README "Search"): 50 queries at 6,300 and 100,000 articles, SQLite and PostgreSQL.
 bench-search: $(VENV)/.installed
 	nice -n 10 $(PY) bench/search.py $(BENCH_SEARCH_ARGS)
+
+# Paragraph treatment on crafted posts at two sizes (README "Importing"): linear, so about twice as long.
+bench-autop: $(VENV)/.installed
+	$(PY) bench/autop.py
