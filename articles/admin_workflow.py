@@ -46,7 +46,10 @@ class WorkflowFormMixin:
         slug = self.cleaned_data["slug"]
         other = Article.objects.filter(slug=slug).exclude(pk=self.instance.pk).first()
         if other is not None:
-            raise ValidationError(f"“{other.title}” already uses the slug “{slug}”: choose another "
+            # Name the other article only to someone who may see it (a contributor may not see others' drafts).
+            owner = f"“{other.title}”" if Article.objects.visible_to(self.user).filter(pk=other.pk).exists() \
+                else "Another article"
+            raise ValidationError(f"{owner} already uses the slug “{slug}”: choose another "
                                   f"(the slug is the article's web address).", code="unique")
         return slug
 

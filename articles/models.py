@@ -36,8 +36,23 @@ def link_manager(parent, target):
     return type("LinkManager", (LinkManager,), {"parent": parent, "target": target})()
 
 
+class ParentQuerySet(models.QuerySet):
+    """Rows that list articles (authors, categories, series, entities) and which of them the public sees."""
+
+    article_link = "articles"  # the lookup from the row to its articles
+
+    def with_public_articles(self):
+        """Only rows with at least one published() article: the others' pages, feeds and names stay private."""
+        listed = self.model.objects.filter(**{f"{self.article_link}__in": Article.objects.published().values("pk")})
+        return self.filter(pk__in=listed.values("pk"))
+
+
+class ParentManager(SlugManager.from_queryset(ParentQuerySet)):
+    pass
+
+
 class SlugModel(models.Model):
-    objects = SlugManager()
+    objects = ParentManager()
 
     class Meta:
         abstract = True
@@ -102,7 +117,9 @@ class EntityKind(models.TextChoices):
     TOPIC = "topic", "Topic"
 
 
-class EntityQuerySet(models.QuerySet):
+class EntityQuerySet(ParentQuerySet):
+    article_link = "article_links__content_object"
+
     def with_article_counts(self):
         """Annotate `article_count`: published articles linked to each entity."""
         published = Article.objects.published().values("pk")
