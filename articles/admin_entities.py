@@ -14,6 +14,7 @@ from .entities.editing import (
 )
 from .models import Article, Entity, EntityKind
 from .names import name_key
+from .validators import as_id
 
 
 class EntityForm(forms.ModelForm):
@@ -152,11 +153,11 @@ class EntitySuggestionsMixin:
 
     def suggestion_view(self, request, object_id):
         """POST decision=accept|reject with entity=<pk> (known) or name + kind (new)."""
-        article = get_object_or_404(Article, pk=object_id)
+        article = get_object_or_404(Article, pk=as_id(object_id))
         if request.method != "POST" or not self.has_change_permission(request, article):
             raise PermissionDenied
         decision, name = request.POST.get("decision"), request.POST.get("name", "").strip()
-        entity = Entity.objects.filter(pk=request.POST.get("entity") or None).first()
+        entity = Entity.objects.filter(pk=as_id(request.POST.get("entity"))).first()
         kind = request.POST.get("kind")
         if decision == "accept" and entity:
             link_entity(article, entity, is_main=request.POST.get("is_main") == "1")

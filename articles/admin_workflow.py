@@ -18,6 +18,7 @@ from django.utils.html import format_html
 
 from . import caching, preview, revisions, workflow
 from .models import Article
+from .validators import as_id
 
 ACTION_FIELD = "_workflow"
 CONTRIBUTOR_ACTIONS = {"submit_for_review"}
@@ -283,8 +284,8 @@ class WorkflowAdminMixin:
         if obj is None or not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         versions = revisions.article_versions(obj.pk)
-        old, new = (get_object_or_404(versions, pk=int(value) if value.isdigit() else 0)
-                    for value in (request.GET.get("old", ""), request.GET.get("new", "")))
+        old, new = (get_object_or_404(versions, pk=as_id(value))
+                    for value in (request.GET.get("old"), request.GET.get("new")))
         if old.revision.date_created > new.revision.date_created:
             old, new = new, old
         return TemplateResponse(request, "admin/articles/article/compare.html", {

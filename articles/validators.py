@@ -26,3 +26,10 @@ def validate_aliases(value):
     """Entity.aliases: a list of names (strings), e.g. ["Pyongyang", "DPRK"]."""
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValidationError('Aliases must be a list of names, e.g. ["Pyongyang", "DPRK"].', code="invalid_aliases")
+
+
+def as_id(value):
+    """A row id typed into a URL or form, as an int; None when it is not one (ASCII digits, at most 18, so
+    "²", "abc" or 30 digits make a lookup find nothing instead of raising)."""
+    text = str(value or "")
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
