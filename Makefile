@@ -56,6 +56,11 @@ wrk:
 bench-search: $(VENV)/.installed
 	nice -n 10 $(PY) bench/search.py $(BENCH_SEARCH_ARGS)
 
+# The input property test (tests/test_property_input.py) with many random examples instead of the suite's few.
+PROPERTY_EXAMPLES ?= 200
+test-property: $(VENV)/.installed
+	PROPERTY_EXAMPLES=$(PROPERTY_EXAMPLES) $(PY) -m pytest tests/test_property_input.py -p no:logging $(PYTEST_ARGS)
+
 # Paragraph treatment on crafted posts at two sizes (README "Importing"): linear, so about twice as long.
 bench-autop: $(VENV)/.installed
 	$(PY) bench/autop.py

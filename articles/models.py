@@ -8,7 +8,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TagBase
 
-from .html import html_to_text, make_excerpt, sanitize_html
+from .html import drop_unprintable, drop_unprintable_fields, html_to_text, make_excerpt, sanitize_html
 from .dates import validate_publication_date
 from .names import entity_key
 from .slugs import make_slug
@@ -62,6 +62,10 @@ class SlugModel(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        drop_unprintable_fields(self)
+        super().save(*args, **kwargs)
 
 
 class Author(SlugModel):
@@ -170,6 +174,8 @@ class Entity(TagBase):
 
     def save(self, *args, **kwargs):
         validate_aliases(self.aliases)  # before the row is written, whichever way it came (form, import, shell)
+        drop_unprintable_fields(self)
+        self.aliases = [drop_unprintable(alias) for alias in self.aliases]
         self.key = self.compute_key()
         super().save(*args, **kwargs)
 
@@ -312,6 +318,7 @@ class Article(models.Model):
 
     def derive_fields(self):
         """Sanitise the body and compute its text, excerpt and word count."""
+        drop_unprintable_fields(self)
         self.body = sanitize_html(self.body)
         self.body_text = html_to_text(self.body)
         self.word_count = len(self.body_text.split())

@@ -171,8 +171,9 @@ class ArticleWriter:
         if article is None:
             article = Article(slug=f"{record.slug}-{len(self.slug_variants(record.slug)) + 1}"
                               if record.slug in self.slugs else record.slug)
-        authors = [self.author(a) for a in record.authors]
-        categories = [self.category(c) for c in record.categories]
+        # Two names can make one slug ("a/b" and "a-b"): each author and category once, in first-named order.
+        authors = list(dict.fromkeys(self.author(a) for a in record.authors))
+        categories = list(dict.fromkeys(self.category(c) for c in record.categories))
         entities = list(dict.fromkeys(self.entity(t) for t in record.tags))
         if outcome == UPDATED and self.same(article, record, authors, categories, entities):
             self.report.outcomes[UNCHANGED] += 1
