@@ -194,3 +194,22 @@ def test_the_entity_form_takes_a_list_of_names(staff_client):
         "name": "North Korea", "slug": "north-korea", "kind": "place", "aliases": '["DPRK", "북한"]'})
     assert response.status_code == 302
     assert Entity.objects.get().aliases == ["DPRK", "북한"]
+
+
+def test_characters_html_cannot_carry_are_dropped_from_stored_text(tmp_path):
+    import html5lib
+
+    import_wxr(tmp_path, wxr(wxr_item(1, "Title\ufdd0 here", creator="Ada\u0085", body="Body &amp;#1; text\u0080 x",
+                                      categories=[("c", "Cat\ufdef")], tags=[("t", "Tag\U0001ffff")])))
+    article = Article.objects.get()
+    assert article.title == "Title here" and "\x80" not in article.body and "\x01" not in article.body_text
+    assert Author.objects.get().name == "Ada" and Category.objects.get().name == "Cat"
+    assert Entity.objects.get().name == "Tag"
+    for path in ["/the-peninsula/", article.get_absolute_url(), "/tags/"]:
+        html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(Client().get(path).content.decode())
+
+
+def test_two_categories_that_make_one_slug_link_the_article_once(tmp_path):
+    import_wxr(tmp_path, wxr(wxr_item(1, "Twice", categories=[("a%2Fb", "A/B"), ("a-b", "A-B")],
+                                      creator="Kim")))
+    assert list(Article.objects.get().categories.values_list("slug", flat=True)) == ["a-b"]
