@@ -213,3 +213,11 @@ def test_two_categories_that_make_one_slug_link_the_article_once(tmp_path):
     import_wxr(tmp_path, wxr(wxr_item(1, "Twice", categories=[("a%2Fb", "A/B"), ("a-b", "A-B")],
                                       creator="Kim")))
     assert list(Article.objects.get().categories.values_list("slug", flat=True)) == ["a-b"]
+
+
+def test_the_entity_form_finds_a_duplicate_of_a_name_made_of_symbols(staff_client):
+    Entity.objects.create(name="🔥", slug="fire")
+    response = staff_client.post("/admin/articles/entity/add/", {"name": "🔥", "slug": "fire-2", "kind": "topic",
+                                                                  "aliases": "[]"})
+    assert response.status_code == 200 and "is already an entity" in response.content.decode()
+    assert Entity.objects.count() == 1

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 
 from ..editorial import workflow
 from ..models import Article, Entity
-from ..names import name_key
+from ..names import entity_key
 
 # Inline prefixes and the field that makes a row count, for the "nothing to publish with" warning.
 PUBLICATION_PARTS = {"author": ("author_links", "author"), "category": ("category_links", "category"),
@@ -99,7 +99,7 @@ class EntityForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        key = name_key(f"{cleaned.get('name', '')} {cleaned.get('disambiguator', '')}")
+        key = entity_key(cleaned.get("name", ""), cleaned.get("disambiguator", ""))
         clash = Entity.objects.filter(key=key).exclude(pk=self.instance.pk).first()
         if clash:
             raise forms.ValidationError(
