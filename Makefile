@@ -8,7 +8,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/peninsula
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 FIXTURES := $(wildcard fixtures/entities.json) fixtures/the_peninsula.json
 
-.PHONY: run test test-sqlite test-postgres serve bench soak wrk bench-search bench-import-page
+.PHONY: run test test-sqlite test-postgres test-property serve bench soak wrk bench-search bench-autop bench-import-page
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -59,3 +59,12 @@ bench-search: $(VENV)/.installed
 # Page import benchmark (README "Importing posts"): 1,000 text and 1,000 HTML pages, time and peak memory.
 bench-import-page: $(VENV)/.installed
 	nice -n 10 $(PY) bench/import_page.py $(BENCH_IMPORT_PAGE_ARGS)
+
+# The input property test (tests/test_property_input.py) with many random examples instead of the suite's few.
+PROPERTY_EXAMPLES ?= 200
+test-property: $(VENV)/.installed
+	PROPERTY_EXAMPLES=$(PROPERTY_EXAMPLES) $(PY) -m pytest tests/test_property_input.py -p no:logging $(PYTEST_ARGS)
+
+# Paragraph treatment on crafted posts at two sizes (README "Importing"): linear, so about twice as long.
+bench-autop: $(VENV)/.installed
+	$(PY) bench/autop.py

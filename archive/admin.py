@@ -1,4 +1,5 @@
 import csv
+import re
 
 from django.contrib import admin
 from django.http import HttpResponse
@@ -6,13 +7,14 @@ from django.utils import timezone
 
 from .models import Subscriber
 
-# Spreadsheet programs run cells that start with these as formulas (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheet programs run cells that start with these as formulas (CSV injection). A program that
+# splits on ";" (the separator in many locales) starts a new cell after each one, so every part counts.
+FORMULA_START = re.compile(r"(^|;)(\s*)(?=[=+\-@\t\r])")
 
 
 def csv_cell(value):
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
+    """`value` as text, with a quote before each part that a spreadsheet would read as a formula."""
+    return FORMULA_START.sub(r"\1\2'", "" if value is None else str(value))
 
 
 @admin.action(description="Export the active ones among the selected subscribers as CSV")
@@ -20,7 +22,7 @@ def export_active_as_csv(modeladmin, request, queryset):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="subscribers-{timezone.localdate():%Y-%m-%d}.csv"')
-    writer = csv.writer(response)
+    writer = csv.writer(response, quoting=csv.QUOTE_ALL)
     writer.writerow(["email", "name", "confirmed_at", "source_page"])
     for subscriber in queryset.active().order_by("email"):
         writer.writerow([csv_cell(subscriber.email), csv_cell(subscriber.name),

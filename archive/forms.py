@@ -1,13 +1,13 @@
 """Site-wide forms."""
 from django import forms
 
-from .models import Subscriber, normalize_email
+from .models import Subscriber, normalize_email, validate_plain_name
 
 
 class SubscribeForm(forms.Form):
     email = forms.EmailField(label="Email address", max_length=254,
                              widget=forms.EmailInput(attrs={"autocomplete": "email", "placeholder": "you@example.org"}))
-    name = forms.CharField(label="Name (optional)", max_length=200, required=False,
+    name = forms.CharField(label="Name (optional)", max_length=200, required=False, validators=[validate_plain_name],
                            widget=forms.TextInput(attrs={"autocomplete": "name"}))
     # A honeypot: hidden from people by CSS, filled in by scripts that fill in every field.
     # No max_length: a long value must get a bot the usual answer, not a re-displayed form.

@@ -114,11 +114,17 @@ def request_subscription(email, name="", source_page="", ip_address=None):
     return subscriber
 
 
-def confirm(token):
-    """Activate the subscriber a confirmation link names; returns it."""
+def subscriber_to_confirm(token):
+    """The subscriber a confirmation link names, if the link may still confirm it."""
     subscriber = subscriber_for(token, CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
     if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
         raise BadLink()  # an old link must not undo an unsubscribe
+    return subscriber
+
+
+def confirm(token):
+    """Activate the subscriber a confirmation link names; returns it."""
+    subscriber = subscriber_to_confirm(token)
     if subscriber.status == Subscriber.Status.PENDING:
         subscriber.activate()
         try:

@@ -1,5 +1,8 @@
 """The mailing list."""
 import secrets
+import unicodedata
+
+from django.core.exceptions import ValidationError
 
 from django.db import models
 from django.utils import timezone
@@ -7,6 +10,16 @@ from django.utils import timezone
 
 def new_token():
     return secrets.token_urlsafe(24)
+
+
+# Control (Cc: newlines, tabs), format (Cf: bidi overrides, zero-width) and line/paragraph separators.
+HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
+
+
+def validate_plain_name(value):
+    """A name as people write it: no newline or other control character (it could forge lines of an email)."""
+    if any(unicodedata.category(char) in HIDDEN_CATEGORIES for char in value or ""):
+        raise ValidationError("Enter a name without line breaks or control characters.", code="control_characters")
 
 
 def normalize_email(value):
@@ -31,7 +44,7 @@ class Subscriber(models.Model):
         UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
 
     email = models.EmailField(max_length=254, unique=True, help_text="Normalised: trimmed, domain lower-cased.")
-    name = models.CharField(max_length=200, blank=True)
+    name = models.CharField(max_length=200, blank=True, validators=[validate_plain_name])
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False,
                              help_text="Random per-subscriber secret; links sign it.")
@@ -60,6 +73,9 @@ class Subscriber(models.Model):
         self.save(update_fields=["status", "confirmed_at", "unsubscribed_at"])
 
     def unsubscribe(self):
+        """Unsubscribe, with a new secret: links in earlier emails (a confirmation link above all) stop
+        working, so signing the address up again cannot be completed with an old link."""
         self.status = self.Status.UNSUBSCRIBED
         self.unsubscribed_at = timezone.now()
-        self.save(update_fields=["status", "unsubscribed_at"])
+        self.token = new_token()
+        self.save(update_fields=["status", "unsubscribed_at", "token"])

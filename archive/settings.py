@@ -94,9 +94,14 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers on one SQLite file: readers never wait for the writer (WAL), and a
     # writing transaction takes its lock up front instead of failing with "database is locked".
+    # A writer waits up to SQLITE_BUSY_TIMEOUT seconds for the lock (an import holds it while it writes);
+    # past that the request answers 503 with Retry-After (archive/errors.py), never a 500.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE",
+         "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "15"))}
     )
+# How long a visitor is told to wait when the database is busy (503 Retry-After).
+BUSY_RETRY_AFTER_SECONDS = int(os.environ.get("BUSY_RETRY_AFTER_SECONDS", "10"))
 
 _cache_url = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL")
 if _cache_url:
@@ -131,6 +136,9 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The visitor's address by the same rule as the mailing list's limits (TRUSTED_PROXY_COUNT below):
+# behind a proxy REMOTE_ADDR is the proxy, and keying on it would let anyone lock any editor out.
+AXES_CLIENT_IP_CALLABLE = "archive.rate_limits.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -8,6 +8,8 @@ from articles.pages.sitemaps import SITEMAPS
 
 from . import health, views
 
+handler500 = "archive.errors.server_error"
+
 urlpatterns = [
     path("", article_views.home, name="home"),
     path("admin/", admin.site.urls),

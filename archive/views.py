@@ -5,8 +5,9 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from . import mailing_list
 from .forms import SubscribeForm
@@ -18,6 +19,9 @@ SEND_FAILED_MESSAGE = "We could not send the confirmation email just now. Please
 TOO_MANY_MESSAGE = "Too many sign-up attempts from your network. Please try again in an hour."
 
 
+# Every mailing-list page may show a subscriber's address: no cache, shared or private, may keep it
+# (never_cache sends "Cache-Control: max-age=0, no-cache, no-store, must-revalidate, private").
+@never_cache
 def subscribe(request):
     """Ask for a subscription; the answer is the same whether the address is new, pending or active."""
     form = SubscribeForm(request.POST or None, initial={"source_page": urlsplit(request.META.get("HTTP_REFERER", "")).path})
@@ -40,14 +44,20 @@ def subscribe(request):
     return render(request, "archive/subscribe.html", {"form": form}, status=400 if form.errors else 200)
 
 
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm_subscription(request, token):
+    """GET shows a button (mail scanners prefetch links and must not confirm anyone); POST confirms."""
     try:
-        subscriber = mailing_list.confirm(token)
+        subscriber = (mailing_list.confirm(token) if request.method == "POST"
+                      else mailing_list.subscriber_to_confirm(token))
     except mailing_list.BadLink as error:
         return render(request, "archive/subscription_link_invalid.html", {"expired": error.expired}, status=400)
-    return render(request, "archive/subscription_confirmed.html", {"subscriber": subscriber})
+    return render(request, "archive/subscription_confirmed.html",
+                  {"subscriber": subscriber, "done": request.method == "POST"})
 
 
+@never_cache
 @csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" with no CSRF token; the signed link is the proof
 def unsubscribe(request, token):
     """GET shows a button (link scanners must not unsubscribe anyone); POST unsubscribes."""

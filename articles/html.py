@@ -24,9 +24,28 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
+# Characters no HTML page may carry (HTML's "invalid codepoints": C0/C1 controls but tab and newlines,
+# noncharacters, lone surrogates). Imports and entity references ("&#1;") bring them in; a page
+# holding one is not valid HTML, so stored text never keeps them.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                          + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                    for plane in range(17)) + "]")
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|figcaption|td|th|pre|dd|dt)>|<br\s*/?>", re.I)
 _SPACE = re.compile(r"[ \t\r\f\v]+")
+
+
+def drop_unprintable(value):
+    """`value` without the characters an HTML page cannot carry."""
+    return _UNPRINTABLE.sub("", value or "")
+
+
+def drop_unprintable_fields(instance):
+    """The same, on every text field of a model instance, before it is saved."""
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        if isinstance(value, str) and _UNPRINTABLE.search(value):
+            setattr(instance, field.attname, drop_unprintable(value))
 
 
 def sanitize_html(value):
@@ -43,7 +62,7 @@ def sanitize_html(value):
 def html_to_text(value):
     """Plain text of an HTML fragment, one line per block, entities decoded."""
     text = _BLOCK_END.sub("\n", value or "")
-    text = html.unescape(_TAG.sub("", text))
+    text = drop_unprintable(html.unescape(_TAG.sub("", text)))
     lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 

@@ -7,13 +7,15 @@ from django.db.models import Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, NaturalKeyManager, TagBase
 from taggit.models import NaturalKeyModel as TaggitNaturalKeyModel
 
-from .html import html_to_text, make_excerpt, sanitize_html
-from .names import name_key
+from .dates import validate_publication_date
+from .html import drop_unprintable, drop_unprintable_fields, html_to_text, make_excerpt, sanitize_html
+from .names import entity_key
+from .slugs import make_slug
+from .validators import validate_aliases, validate_link_url
 
 
 class NaturalKeyModel(TaggitNaturalKeyModel):
@@ -33,12 +35,26 @@ class NaturalKeyModel(TaggitNaturalKeyModel):
         return tuple(attrgetter(field.replace("__", "."))(self) for field in self.natural_key_fields)
 
 
+class ParentQuerySet(models.QuerySet):
+    """Rows that list articles (authors, categories, series, entities) and which of them the public sees."""
+
+    def with_public_articles(self):
+        """Only rows with at least one published() article: the others' pages, feeds and names stay private."""
+        return self.filter(pk__in=Article.objects.published().values(self.model.articles_lookup))
+
+
 class SlugModel(NaturalKeyModel):
+    objects = NaturalKeyManager.from_queryset(ParentQuerySet)()
+
     class Meta:
         abstract = True
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        drop_unprintable_fields(self)
+        super().save(*args, **kwargs)
 
 
 class Author(SlugModel):
@@ -49,7 +65,7 @@ class Author(SlugModel):
     bio = models.TextField(blank=True)
     affiliation = models.CharField(max_length=300, blank=True, help_text="Title and organisation, e.g. “Intern, KEI”.")
     photo = models.ImageField(upload_to="authors/", blank=True)
-    website = models.URLField(blank=True)
+    website = models.URLField(blank=True, validators=[validate_link_url])
     entity = models.OneToOneField(
         "Entity", null=True, blank=True, on_delete=models.SET_NULL, related_name="author",
         help_text="The person entity this author also is, so “by” and “about” meet.",
@@ -100,7 +116,7 @@ class EntityKind(models.TextChoices):
     TOPIC = "topic", "Topic"
 
 
-class EntityQuerySet(models.QuerySet):
+class EntityQuerySet(ParentQuerySet):
     def with_article_counts(self):
         """Annotate `article_count`: published articles linked to each entity."""
         published = Article.objects.published().values("pk")
@@ -129,7 +145,8 @@ class Entity(NaturalKeyModel, TagBase):
     kind = models.CharField(max_length=20, choices=EntityKind.choices, default=EntityKind.TOPIC)
     disambiguator = models.CharField(max_length=100, blank=True, help_text="Short note where names collide, e.g. “US state”.")
     key = models.CharField(max_length=320, unique=True, editable=False, help_text="Normalised name + disambiguator.")
-    aliases = models.JSONField(default=list, blank=True, help_text="Other spellings and metonyms, e.g. “Pyongyang”.")
+    aliases = models.JSONField(default=list, blank=True, validators=[validate_aliases],
+                               help_text="Other spellings and metonyms, e.g. “Pyongyang”.")
     description = models.TextField(blank=True)
     wikidata_id = models.CharField("Wikidata QID", max_length=20, blank=True)
 
@@ -147,14 +164,17 @@ class Entity(NaturalKeyModel, TagBase):
         return f"{self.name} ({detail})"
 
     def save(self, *args, **kwargs):
+        validate_aliases(self.aliases)  # before the row is written, whichever way it came (form, import, shell)
+        drop_unprintable_fields(self)
+        self.aliases = [drop_unprintable(alias) for alias in self.aliases]
         self.key = self.compute_key()
         super().save(*args, **kwargs)
 
     def compute_key(self):
-        return name_key(f"{self.name} {self.disambiguator}")
+        return entity_key(self.name, self.disambiguator)
 
     def slugify(self, tag, i=None):
-        slug = slugify(tag, allow_unicode=True) or "entity"
+        slug = make_slug(tag, "entity", max_length=190)
         return f"{slug}-{i}" if i else slug
 
     def get_absolute_url(self):
@@ -244,7 +264,7 @@ class Article(NaturalKeyModel):
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=300, unique=True, allow_unicode=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
-    published_at = models.DateTimeField(null=True, blank=True, db_index=True,
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True, validators=[validate_publication_date],
                                         help_text="A future date schedules the article.")
     excerpt = models.TextField(blank=True, help_text="Plain-text card summary; derived from the body when empty.")
     body = models.TextField(blank=True, help_text="HTML; sanitised on save.")
@@ -253,7 +273,7 @@ class Article(NaturalKeyModel):
     author_note = models.TextField(blank=True, help_text="The author's bio at the time of writing and any disclaimer.")
     image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
     image_credit = models.CharField(max_length=500, blank=True, help_text="The credit line as shown, e.g. “Photo from …”.")
-    image_credit_url = models.URLField(blank=True)
+    image_credit_url = models.URLField(blank=True, validators=[validate_link_url])
     image_licence = models.CharField(max_length=200, blank=True)
     authors = models.ManyToManyField(Author, through="ArticleAuthor", blank=True, related_name="articles")
     categories = models.ManyToManyField(Category, through="ArticleCategory", blank=True, related_name="articles")
@@ -284,6 +304,7 @@ class Article(NaturalKeyModel):
 
     def derive_fields(self):
         """Sanitise the body and compute its text, excerpt and word count."""
+        drop_unprintable_fields(self)
         self.body = sanitize_html(self.body)
         self.body_text = html_to_text(self.body)
         self.word_count = len(self.body_text.split())
@@ -379,7 +400,8 @@ class RelatedLink(NaturalKeyModel):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_links")
     title = models.CharField(max_length=300)
-    url = models.CharField("URL", max_length=500, help_text="A full URL or a path on this site.")
+    url = models.CharField("URL", max_length=500, validators=[validate_link_url],
+                           help_text="A full URL (http or https) or a path on this site.")
     position = models.PositiveSmallIntegerField(default=0)
 
     natural_key_fields = ("article__slug", "url")

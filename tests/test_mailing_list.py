@@ -45,7 +45,12 @@ def test_the_whole_subscription_life(client):
     assert confirmation.extra_headers["List-Unsubscribe"].endswith(f"{unsubscribe_path}>")
     assert confirmation.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
-    page = client.get(confirm_path)
+    asked = client.get(confirm_path)  # a mail scanner's prefetch confirms nothing
+    assert BeautifulSoup(asked.content, "html.parser").select_one("main form[method=post] button")
+    subscriber.refresh_from_db()
+    assert subscriber.status == "pending"
+
+    page = client.post(confirm_path)
     assert page.status_code == 200 and "Subscription confirmed" in page.content.decode()
     subscriber.refresh_from_db()
     assert subscriber.status == "active" and subscriber.confirmed_at is not None
@@ -264,14 +269,78 @@ def test_the_per_ip_limit_counts_the_address_our_proxies_saw(rf, settings, proxi
     assert client_ip(request) == expected
 
 
-@pytest.mark.parametrize("page", ["confirmed", "unsubscribe", "unsubscribed", "invalid"])
+@pytest.mark.parametrize("page", ["confirm", "confirmed", "unsubscribe", "unsubscribed", "invalid"])
 def test_mailing_list_pages_are_strict_html5(client, page):
     import html5lib
 
     subscriber = Subscriber.objects.create(email="html@example.org")
-    paths = {"confirmed": mailing_list.confirm_url(subscriber), "unsubscribe": mailing_list.unsubscribe_url(subscriber),
+    paths = {"confirm": mailing_list.confirm_url(subscriber),
+             "confirmed": mailing_list.confirm_url(subscriber), "unsubscribe": mailing_list.unsubscribe_url(subscriber),
              "unsubscribed": mailing_list.unsubscribe_url(subscriber), "invalid": "http://x/unsubscribe/nope/"}
     path = "/" + paths[page].split("://", 1)[1].split("/", 1)[1]
-    response = client.post(path) if page == "unsubscribed" else client.get(path)
+    response = client.post(path) if page in ("unsubscribed", "confirmed") else client.get(path)
     html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(response.content.decode())
     assert len(BeautifulSoup(response.content, "html.parser").find_all("h1")) == 1
+
+
+def test_an_old_confirmation_link_cannot_finish_a_new_sign_up_after_an_unsubscribe(client):
+    subscriber = Subscriber.objects.create(email="again@example.org")
+    old_confirm = "/" + mailing_list.confirm_url(subscriber).split("://", 1)[1].split("/", 1)[1]
+    old_unsubscribe = "/" + mailing_list.unsubscribe_url(subscriber).split("://", 1)[1].split("/", 1)[1]
+    client.post(old_confirm)
+    client.post(old_unsubscribe)
+    subscribe(client, "again@example.org")  # anyone signs the address up again
+    subscriber.refresh_from_db()
+    assert subscriber.status == "pending"
+    assert client.post(old_confirm).status_code == 400
+    subscriber.refresh_from_db()
+    assert subscriber.status == "pending"
+    fresh = link_in(mail.outbox[-1], "subscribe/confirm")
+    assert client.post(fresh).status_code == 200
+    subscriber.refresh_from_db()
+    assert subscriber.status == "active"
+
+
+@pytest.mark.parametrize("name", ["Ada\nClick http://evil.example", "Ada\r\nBcc: x@example.org", "Ada\u202eevil",
+                                  "Ada\x00", "Ada\u2028Line"])
+def test_a_name_with_control_characters_is_refused_with_a_message(client, name):
+    response = subscribe(client, "named@example.org", name=name)
+    assert response.status_code == 400
+    assert "without line breaks or control characters" in response.content.decode()
+    assert not Subscriber.objects.exists() and not mail.outbox
+
+
+def test_the_name_is_left_out_of_emails_to_unconfirmed_addresses(client):
+    subscribe(client, "victim@example.org", name="Your account is locked, call +1 555 0100")
+    [confirmation] = mail.outbox
+    assert "Your account" not in confirmation.body and "Hello," in confirmation.body
+    subscriber = Subscriber.objects.get()
+    subscriber.activate()
+    subscribe(client, "victim@example.org", name="Another name")
+    assert "Your account" not in mail.outbox[-1].body
+
+
+@pytest.mark.parametrize("page", ["subscribe", "confirm", "confirmed", "unsubscribe", "unsubscribed"])
+def test_pages_that_show_a_subscribers_address_are_never_cached(client, page):
+    subscriber = Subscriber.objects.create(email="private@example.org")
+    confirm = "/" + mailing_list.confirm_url(subscriber).split("://", 1)[1].split("/", 1)[1]
+    unsubscribe = "/" + mailing_list.unsubscribe_url(subscriber).split("://", 1)[1].split("/", 1)[1]
+    response = {
+        "subscribe": lambda: subscribe(client, "not-an-address"),
+        "confirm": lambda: client.get(confirm),
+        "confirmed": lambda: client.post(confirm),
+        "unsubscribe": lambda: client.get(unsubscribe),
+        "unsubscribed": lambda: client.post(unsubscribe),
+    }[page]()
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= cache_control
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("=1+1", "'=1+1"), ("Ada;=HYPERLINK(1)", "Ada;'=HYPERLINK(1)"), ("a; @SUM(1)", "a; '@SUM(1)"),
+    ("x;-2;+3", "x;'-2;'+3"), ("plain;text", "plain;text"), ("Kim Jong-un", "Kim Jong-un"),
+])
+def test_the_csv_formula_guard_covers_every_semicolon_separated_part(value, expected):
+    from archive.admin import csv_cell
+
+    assert csv_cell(value) == expected

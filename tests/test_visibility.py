@@ -97,8 +97,9 @@ def test_hidden_articles_count_nowhere_and_bring_no_co_mentions(client):
     assert "Total Index: 1 publications." in tags.get_text(" ", strip=True)
     entity_page = client.get("/tag/ent/").content.decode()
     assert "Only in drafts" not in entity_page
-    assert client.get("/tag/draft-only/").status_code == 200  # the entity exists; its page lists nothing public
-    assert "Secret" not in client.get("/tag/draft-only/").content.decode()
+    # The entity exists, but only drafts and scheduled articles use it: its name must not show yet.
+    assert client.get("/tag/draft-only/").status_code == 404
+    assert "Only in drafts" not in client.get("/tag/draft-only/").content.decode()
 
 
 def test_a_logged_in_reader_who_is_not_staff_cannot_see_drafts(client, hidden_articles, django_user_model):

@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from ..entities import accept_candidate, link_entity, reject, suggest_entities
 from ..entities.editing import add_entity_to_articles, remove_entity_from_articles
 from ..models import Article, Entity, EntityKind
+from ..validators import as_id
 from .forms import BulkEntityForm
 
 
@@ -59,11 +60,11 @@ class ArticleEntitiesMixin:
 
     def suggestion_view(self, request, object_id):
         """POST decision=accept|reject with entity=<pk> (known) or name + kind (new)."""
-        article = get_object_or_404(Article, pk=object_id)
+        article = get_object_or_404(Article, pk=as_id(object_id))
         if request.method != "POST" or not self.has_change_permission(request, article):
             raise PermissionDenied
         decision, name = request.POST.get("decision"), request.POST.get("name", "").strip()
-        entity = Entity.objects.filter(pk=request.POST.get("entity") or None).first()
+        entity = Entity.objects.filter(pk=as_id(request.POST.get("entity"))).first()
         kind = request.POST.get("kind")
         if decision == "accept" and entity:
             link_entity(article, entity, is_main=request.POST.get("is_main") == "1")

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from ..editorial import legacy_urls, revisions, workflow
+from ..validators import as_id
 
 
 class ArticleHistoryMixin:
@@ -25,8 +26,8 @@ class ArticleHistoryMixin:
         if obj is None or not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         versions = revisions.article_versions(obj.pk)
-        old, new = (get_object_or_404(versions, pk=int(value) if value.isdigit() else 0)
-                    for value in (request.GET.get("old", ""), request.GET.get("new", "")))
+        old, new = (get_object_or_404(versions, pk=as_id(value))
+                    for value in (request.GET.get("old"), request.GET.get("new")))
         if old.revision.date_created > new.revision.date_created:
             old, new = new, old
         return TemplateResponse(request, "admin/articles/article/compare.html", {

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 
 from ..editorial import workflow
 from ..models import Article, Entity
-from ..names import name_key
+from ..names import entity_key
 
 # Inline prefixes and the field that makes a row count, for the "nothing to publish with" warning.
 PUBLICATION_PARTS = {"author": ("author_links", "author"), "category": ("category_links", "category"),
@@ -44,7 +44,10 @@ class ArticleForm(forms.ModelForm):
         slug = self.cleaned_data["slug"]
         other = Article.objects.filter(slug=slug).exclude(pk=self.instance.pk).first()
         if other is not None:
-            raise ValidationError(f"“{other.title}” already uses the slug “{slug}”: choose another "
+            # Name the other article only to someone who may see it (a contributor may not see others' drafts).
+            owner = f"“{other.title}”" if Article.objects.visible_to(self.user).filter(pk=other.pk).exists() \
+                else "Another article"
+            raise ValidationError(f"{owner} already uses the slug “{slug}”: choose another "
                                   f"(the slug is the article's web address).", code="unique")
         return slug
 
@@ -96,7 +99,7 @@ class EntityForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        key = name_key(f"{cleaned.get('name', '')} {cleaned.get('disambiguator', '')}")
+        key = entity_key(cleaned.get("name", ""), cleaned.get("disambiguator", ""))
         clash = Entity.objects.filter(key=key).exclude(pk=self.instance.pk).first()
         if clash:
             raise forms.ValidationError(

@@ -6,6 +6,7 @@ from django.db.models import Max
 
 from ..models import ArticleEntity, Entity, RejectedSuggestion
 from ..names import name_key
+from ..slugs import free_slug
 from .candidates import Candidate, find_candidates
 from .matching import Gazetteer
 
@@ -152,12 +153,7 @@ def entity_named(name):
 
 
 def unique_slug(entity):
-    base = entity.slugify(entity.name)
-    slug, i = base, 1
-    while Entity.objects.filter(slug=slug).exists():
-        i += 1
-        slug = entity.slugify(entity.name, i)
-    return slug
+    return free_slug(Entity.objects.all(), entity.slugify(entity.name))
 
 
 def reject(article, name, user=None):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import unquote, urlsplit
 
-from django.utils.text import slugify
+from articles.slugs import make_slug
 
 from .blocks import render
 from .dates import DateError, parse_option_date, publication_time, read_date_line
@@ -101,7 +101,7 @@ def read_url(url, where):
     year, month = int(match.group("year")), int(match.group("month"))
     if not (1900 <= year <= 2100 and 1 <= month <= 12):
         raise SourceError(f"--url “{url}”: no month {year}/{match.group('month')}", where)
-    return path if path.endswith("/") else path + "/", slugify(match.group("slug"), allow_unicode=True), (year, month)
+    return path if path.endswith("/") else path + "/", make_slug(match.group("slug"), "article", SLUG_LENGTH), (year, month)
 
 
 @dataclass
@@ -301,7 +301,7 @@ def assemble(blocks, options, meta=None, first_where="line 1", after=()):
         raise SourceError("no body after the header", blocks[header.end - 1].where if header.end else first_where)
     series = [name for name in names if SERIES_BYLINE.match(name)]
     people = [name for name in names if name not in series]
-    slug = url_slug or slugify(title, allow_unicode=True)[:SLUG_LENGTH]
+    slug = url_slug or make_slug(title, "article", SLUG_LENGTH)
     if not slug:
         raise SourceError(f"no slug can be made from the title “{title}”: give the post's address with --url",
                           title_where)
@@ -313,11 +313,11 @@ def assemble(blocks, options, meta=None, first_where="line 1", after=()):
         body=render(body),
         author_note="\n\n".join(note),
         image_credit=credit,
-        authors=[AuthorRecord(name=name, slug=slugify(name, allow_unicode=True) or "author", bio=bio_for(name, note))
+        authors=[AuthorRecord(name=name, slug=make_slug(name, "author"), bio=bio_for(name, note))
                  for name in people],
-        categories=[CategoryRecord(name=name, slug=slugify(name, allow_unicode=True))
+        categories=[CategoryRecord(name=name, slug=make_slug(name, "category"))
                     for name in categories or tail_categories],
-        tags=[TagRecord(name=name, slug=slugify(name, allow_unicode=True))
+        tags=[TagRecord(name=name, slug=make_slug(name, "entity"))
               for name in tags or (meta.tags if meta else ())],
         series=series[0] if series else "",
         legacy_path=legacy_path,

@@ -7,19 +7,20 @@ entities are reused by slug (entities also by name or alias) and created only wh
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 
 from articles.entities import apply_known_entities, load_gazetteer
 from articles.models import (Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, Entity,
                              EntityKind, LegacyURL, Series)
-from articles.names import name_key
+from articles.dates import date_problem
+from articles.names import entity_key, name_key
+from articles.slugs import free_slug, make_slug
 
-from .records import AuthorRecord, CategoryRecord, TagRecord
+from .records import AuthorRecord, CategoryRecord, SourceError, TagRecord
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 NAME_LENGTH = 200  # max_length of names and slugs on Author, Category and Entity
+ARTICLE_SLUG_LENGTH = 280  # Article.slug's 300, less room for a "-2" when the slug is taken
 COMPARED_FIELDS = ("title", "status", "published_at", "body", "excerpt", "author_note", "image_credit")
 
 
@@ -64,7 +65,7 @@ class ArticleWriter:
     # Authors, categories, entities -------------------------------------------------------
 
     def author(self, record: AuthorRecord):
-        record.slug = record.slug[:NAME_LENGTH]
+        record.slug = make_slug(record.slug or record.name, "author", NAME_LENGTH)
         if record.slug not in self.authors:
             author = Author.objects.filter(slug=record.slug).first()
             if author is None:
@@ -74,7 +75,7 @@ class ArticleWriter:
         return self.authors[record.slug]
 
     def category(self, record: CategoryRecord):
-        slug = (record.slug or slugify(record.name, allow_unicode=True) or "category")[:NAME_LENGTH]
+        slug = make_slug(record.slug or record.name, "category", NAME_LENGTH)
         if slug not in self.categories:
             category = Category.objects.filter(slug=slug).first()
             if category is None:
@@ -83,7 +84,7 @@ class ArticleWriter:
                 self.mark_new("categories", category)
             self.categories[slug] = category
         if record.parent_slug:
-            self.category_parents[slug] = record.parent_slug
+            self.category_parents[slug] = make_slug(record.parent_slug, "category", NAME_LENGTH)
         return self.categories[slug]
 
     def series(self, name):
@@ -93,7 +94,7 @@ class ArticleWriter:
         self.load_series()
         key = name_key(name)
         if key not in self.series_by_key:
-            slug = self.free_slug(Series, (slugify(name, allow_unicode=True) or "series")[:190])
+            slug = free_slug(Series.objects.all(), make_slug(name, "series", NAME_LENGTH), NAME_LENGTH)
             self.series_by_key[key] = Series.objects.create(name=name[:NAME_LENGTH], slug=slug)
             self.mark_new("series", self.series_by_key[key])
         return self.series_by_key[key]
@@ -123,17 +124,23 @@ class ArticleWriter:
         """The entity a tag names: an existing one with that name or alias, else a new topic."""
         if self.entities is None:
             self.entities = {}
-            known = list(Entity.objects.only("pk", "name", "slug", "aliases", "disambiguator"))
-            # A name beats someone else's alias: names first, then aliases where still free.
+            known = list(Entity.objects.only("pk", "name", "slug", "aliases", "disambiguator", "key"))
+            # A key (unique) beats a name, a name beats someone else's alias.
             for entity in known:
-                self.entities.setdefault(name_key(entity.name), entity)
+                self.entities.setdefault(entity.key, entity)
+            for entity in known:
+                self.entities.setdefault(entity_key(entity.name), entity)
             for entity in known:
                 for alias in entity.aliases:
-                    self.entities.setdefault(name_key(alias), entity)
-        key = name_key(record.name) or name_key(record.slug)
+                    self.entities.setdefault(entity_key(alias), entity)
+        name = " ".join(record.name.split()) or record.slug
+        if len(name) > NAME_LENGTH:
+            # Cut short, two long names would become one entity without anyone choosing it.
+            raise SourceError(f"the tag “{name[:60]}…” is {len(name)} characters long (at most {NAME_LENGTH})")
+        key = entity_key(name)
         if key not in self.entities:
-            slug = self.free_slug(Entity, (record.slug or slugify(record.name, allow_unicode=True) or "entity")[:190])
-            entity = Entity.objects.create(name=record.name[:NAME_LENGTH], slug=slug, kind=EntityKind.TOPIC,
+            slug = free_slug(Entity.objects.all(), make_slug(record.slug or name, "entity", NAME_LENGTH), NAME_LENGTH)
+            entity = Entity.objects.create(name=name, slug=slug, kind=EntityKind.TOPIC,
                                            description=record.description)
             self.mark_new("entities", entity)
             self.entities[key] = entity
@@ -146,15 +153,6 @@ class ArticleWriter:
 
     def is_new(self, obj):
         return (type(obj), obj.pk) in self.created_pks
-
-    @staticmethod
-    def free_slug(model, slug):
-        taken = set(model.objects.filter(Q(slug=slug) | Q(slug__startswith=f"{slug}-")).values_list("slug", flat=True))
-        candidate, n = slug, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{slug}-{n}"
-        return candidate
 
     # Articles ---------------------------------------------------------------------------
 
@@ -188,14 +186,18 @@ class ArticleWriter:
 
     def write(self, record):
         """Create or update the article for `record`; returns (outcome, article)."""
+        if problem := date_problem(record.published_at):
+            raise SourceError(f"publication date {record.published_at:%Y-%m-%d}: {problem}", record.where)
+        record.slug = make_slug(record.slug or record.title, "article", ARTICLE_SLUG_LENGTH)
         article = self.find(record)
         outcome = CREATED if article is None else UPDATED
         if article is None:
             article = Article(slug=f"{record.slug}-{len(self.slug_variants(record.slug)) + 1}"
                               if record.slug in self.slugs else record.slug)
         people, series = self.split_byline(record)
-        authors = [self.author(a) for a in people]
-        categories = [self.category(c) for c in record.categories]
+        # Two names can make one slug ("a/b" and "a-b"): each author and category once, in first-named order.
+        authors = list(dict.fromkeys(self.author(a) for a in people))
+        categories = list(dict.fromkeys(self.category(c) for c in record.categories))
         entities = list(dict.fromkeys(self.entity(t) for t in record.tags))
         if outcome == UPDATED and (series is None or article.series_id == series.pk) \
                 and self.same(article, record, authors, categories, entities):

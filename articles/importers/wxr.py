@@ -17,7 +17,9 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 from django.utils import timezone
-from django.utils.text import slugify
+
+from articles.dates import date_problem
+from articles.slugs import make_slug
 
 from .autop import autop
 from .records import AuthorRecord, CategoryRecord, PostRecord, SourceError, TagRecord
@@ -34,6 +36,8 @@ STATUSES = {
 }
 SKIPPED_STATUSES = ("trash", "auto-draft", "inherit")
 MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
+POST_ID_DIGITS = 18  # Article.wp_id is a 64-bit integer; ASCII digits only ("²".isdigit() is true)
+POST_ID = re.compile(rf"[0-9]{{1,{POST_ID_DIGITS}}}")
 NOT_ARTICLES = {"page": "pages", "attachment": "attachments", "nav_menu_item": "menu items"}
 
 
@@ -154,21 +158,23 @@ class WxrReader:
         elif local == "category":
             name, slug = wp(element, "cat_name"), wp(element, "category_nicename")
             if name or slug:
-                return CategoryRecord(name=name or slug, slug=unquote(slug) or slugify(name, allow_unicode=True),
-                                      parent_slug=unquote(wp(element, "category_parent")),
+                return CategoryRecord(name=name or slug, slug=make_slug(slug or name, "category"),
+                                      parent_slug=wp(element, "category_parent"),
                                       description=wp(element, "category_description"))
         elif local == "tag":
             name, slug = wp(element, "tag_name"), wp(element, "tag_slug")
             if name or slug:
-                return TagRecord(name=name or slug, slug=unquote(slug), description=wp(element, "tag_description"))
+                return TagRecord(name=name or unquote(slug), slug=make_slug(slug or name, "entity"),
+                                 description=wp(element, "tag_description"))
         elif local == "term":
             taxonomy, name, slug = wp(element, "term_taxonomy"), wp(element, "term_name"), wp(element, "term_slug")
             if taxonomy == "category":
-                return CategoryRecord(name=name or slug, slug=unquote(slug) or slugify(name, allow_unicode=True),
-                                      parent_slug=unquote(wp(element, "term_parent")),
+                return CategoryRecord(name=name or slug, slug=make_slug(slug or name, "category"),
+                                      parent_slug=wp(element, "term_parent"),
                                       description=wp(element, "term_description"))
             if taxonomy == "post_tag":
-                return TagRecord(name=name or slug, slug=unquote(slug), description=wp(element, "term_description"))
+                return TagRecord(name=name or unquote(slug), slug=make_slug(slug or name, "entity"),
+                                 description=wp(element, "term_description"))
             self.channel.term_counts[taxonomy or "unnamed"] = self.channel.term_counts.get(taxonomy or "unnamed", 0) + 1
         return None
 
@@ -183,8 +189,8 @@ class WxrReader:
             return Item(reason="no post type", where=where)
         if post_type != "post":
             return Item(kind=NOT_ARTICLES.get(post_type, f"{post_type} items"), where=where)
-        if not raw_id.isdigit():
-            return Item(reason="no post id" if not raw_id else f"post id “{raw_id}” is not a number", where=where)
+        if not POST_ID.fullmatch(raw_id):
+            return Item(reason=post_id_problem(raw_id), where=where)
         wp_status = wp(element, "status") or "draft"
         if wp_status in SKIPPED_STATUSES:
             return Item(reason=f"status {wp_status}", where=where)
@@ -194,13 +200,13 @@ class WxrReader:
         published_at = self.item_date(element, where, status)
         categories, tags = [], []
         for term in element.findall("category"):
-            domain, nicename, name = term.get("domain", ""), unquote(term.get("nicename", "")), text_of(term)
+            domain, nicename, name = term.get("domain", ""), term.get("nicename", ""), text_of(term)
             if not nicename:
                 continue  # WXR 1.0 repeats each term without a nicename; WordPress ignores those too
             if domain == "category":
-                categories.append(CategoryRecord(name=name or nicename, slug=nicename))
+                categories.append(CategoryRecord(name=name or unquote(nicename), slug=make_slug(nicename, "category")))
             elif domain in ("post_tag", "tag"):
-                tags.append(TagRecord(name=name or nicename, slug=nicename))
+                tags.append(TagRecord(name=name or unquote(nicename), slug=make_slug(nicename, "entity")))
         # dc:creator is standard; some exporters write the login in wp:author or wp:wp_author instead.
         creator = text_of(element.find(f"{{{DC_NAMESPACE}}}creator")) or wp(element, "author") or wp(element, "wp_author")
         excerpt = next((text_of(child) for child in element
@@ -229,19 +235,29 @@ class WxrReader:
         for value, zone in ((gmt, dt_timezone.utc), (local, timezone.get_default_timezone())):
             if value and value != NO_DATE:
                 try:
-                    return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=zone)
+                    when = datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=zone)
                 except ValueError:
                     raise SourceError(f"unreadable date “{value}”", where) from None
+                if problem := date_problem(when):
+                    raise SourceError(f"date “{value}”: {problem}", where)
+                return when
         return self.channel.published if status == "published" else None
 
     @staticmethod
     def item_slug(post_name, title, post_id):
-        slug = slugify(unquote(post_name), allow_unicode=True) or slugify(title, allow_unicode=True)
-        return (slug or f"post-{post_id}")[:280]
+        return make_slug(post_name or title, f"post-{post_id}", max_length=280)
+
+
+def post_id_problem(raw_id):
+    if not raw_id:
+        return "no post id"
+    if raw_id.isascii() and raw_id.isdigit():
+        return f"post id “{raw_id[:40]}” is too large (at most {POST_ID_DIGITS} digits)"
+    return f"post id “{raw_id[:40]}” is not a number"
 
 
 def author_slug(login):
-    return slugify(login, allow_unicode=True) or "author"
+    return make_slug(login, "author")
 
 
 def legacy_path(link):
@@ -255,4 +271,4 @@ def parse_rfc822(value):
         parsed = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
-    return parsed if parsed.tzinfo and parsed.year >= 1970 else None
+    return parsed if parsed.tzinfo and parsed.year >= 1970 and not date_problem(parsed) else None

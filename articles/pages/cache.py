@@ -14,9 +14,12 @@ counts, year charts, co-mentions) is kept in each process for the current genera
 (`remember`), so it is computed once per worker and change, not once per page view.
 
 A cached page must never hand one visitor's CSRF token to another: pages are rendered with a
-placeholder where the token goes, and each response swaps in the visitor's own token.
+placeholder where the token goes, and each response swaps in the visitor's own token. The
+placeholder is drawn afresh for each rendering, so no article text can contain it: a fixed one
+typed into a body (say in an image URL) would have carried each reader's token to another site.
 """
 import hashlib
+import secrets
 import threading
 import time
 
@@ -30,8 +33,6 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 GENERATION_KEY = "content-generation"
-# Letters, digits and hyphens only, so HTML escaping leaves it as it is.
-CSRF_PLACEHOLDER = "csrf-token-placeholder-5d1f0c9e7b"
 
 
 def content_generation(request=None):
@@ -146,6 +147,12 @@ def fresh(entry):
     return entry if entry is not None and timezone.now().timestamp() < entry["fresh_until"] else None
 
 
+def csrf_placeholder():
+    """A stand-in for the CSRF token, unguessable and new for each rendering. Letters, digits and
+    hyphens only, so HTML escaping leaves it as it is."""
+    return f"csrf-placeholder-{secrets.token_hex(16)}"
+
+
 def page_key(request, generation):
     query = "&".join(sorted(request.GET.urlencode().split("&")))
     address = f"{request.get_host()}{request.path}?{query}"
@@ -180,7 +187,8 @@ class CachedPageMixin:
         return self.serve_entry(request, entry)
 
     def render_entry(self, response, generation):
-        response.context_data = {**(response.context_data or {}), "csrf_token": CSRF_PLACEHOLDER}
+        placeholder = csrf_placeholder()
+        response.context_data = {**(response.context_data or {}), "csrf_token": placeholder}
         content = response.render().content
         summary = publication_summary(generation)
         latest = summary["latest"]
@@ -188,13 +196,14 @@ class CachedPageMixin:
         return {
             "fresh_until": summary["fresh_until"],
             "content": content,
+            "csrf_placeholder": placeholder,
             "content_type": response["Content-Type"],
             "etag": f'W/"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
             "last_modified": int(changed),
         }
 
     def serve_entry(self, request, entry):
-        content = entry["content"].replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+        content = entry["content"].replace(entry["csrf_placeholder"].encode(), get_token(request).encode())
         response = HttpResponse(content, content_type=entry["content_type"])
         response["ETag"] = entry["etag"]
         response["Last-Modified"] = http_date(entry["last_modified"])

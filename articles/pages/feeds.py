@@ -125,7 +125,7 @@ class ParentFeed(ArticleFeed):
     model = None
 
     def get_object(self, request, slug):
-        return get_object_or_404(self.model, slug=slug)
+        return get_object_or_404(self.model.objects.with_public_articles(), slug=slug)
 
     def title(self, obj):
         return f"{obj.name} – {settings.SITE_NAME}"

@@ -22,27 +22,25 @@ class WithPublishedArticles(Sitemap):
     changefreq = "weekly"
     priority = 0.5
     model = None
-    link = None
 
     def items(self):
-        public = Article.objects.published().values("pk")
-        return self.model.objects.filter(**{f"{self.link}__in": public}).distinct().order_by("slug")
+        return self.model.objects.with_public_articles().order_by("slug")
 
 
 class CategorySitemap(WithPublishedArticles):
-    model, link = Category, "articles"
+    model = Category
 
 
 class AuthorSitemap(WithPublishedArticles):
-    model, link = Author, "articles"
+    model = Author
 
 
 class SeriesSitemap(WithPublishedArticles):
-    model, link = Series, "articles"
+    model = Series
 
 
 class EntitySitemap(WithPublishedArticles):
-    model, link = Entity, "article_links__content_object"
+    model = Entity
 
 
 class PageSitemap(Sitemap):

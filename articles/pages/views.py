@@ -44,10 +44,10 @@ class IndexView(CachedPageMixin, PublishedArticlesMixin, ListView):
         queryset = super().get_queryset()
         self.category = self.theme = None
         if slug := self.request.GET.get("category"):
-            self.category = get_object_or_404(Category, slug=slug)
+            self.category = get_object_or_404(Category.objects.with_public_articles(), slug=slug)
             queryset = queryset.of_parent(self.category)
         if slug := self.request.GET.get("theme"):
-            self.theme = get_object_or_404(Entity, slug=slug)
+            self.theme = get_object_or_404(Entity.objects.with_public_articles(), slug=slug)
             queryset = queryset.of_parent(self.theme)
         return queryset
 
@@ -156,7 +156,9 @@ class ParentListView(CachedPageMixin, PublishedArticlesMixin, ListView):
     parent_context_name = None
 
     def get_parent(self):
-        return get_object_or_404(self.parent_model, slug=self.kwargs["slug"])
+        # A parent whose articles are all drafts or scheduled has no public page: its name and
+        # description would tell what is coming.
+        return get_object_or_404(self.parent_model.objects.with_public_articles(), slug=self.kwargs["slug"])
 
     def get(self, request, *args, **kwargs):
         self.parent = self.get_parent()
@@ -221,7 +223,7 @@ class OldTagPageRedirectView(RedirectView):
     permanent = True
 
     def get_redirect_url(self, *args, **kwargs):
-        entity = get_object_or_404(Entity, slug=kwargs["slug"])
+        entity = get_object_or_404(Entity.objects.with_public_articles(), slug=kwargs["slug"])
         return f"{entity.get_absolute_url()}?page={kwargs['page']}"
 
 

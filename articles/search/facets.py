@@ -97,10 +97,11 @@ def did_you_mean(query, limit=3):
     if not wanted:
         return []
     candidates = {}
-    for name, aliases in Entity.objects.values_list("name", "aliases"):
+    # Only names the public can see: a name used only by drafts would tell what is coming.
+    for name, aliases in Entity.objects.with_public_articles().values_list("name", "aliases"):
         for spelling in [name, *(a for a in aliases or () if isinstance(a, str))]:
             candidates.setdefault(name_key(spelling), spelling)
-    for name in Author.objects.values_list("name", flat=True):
+    for name in Author.objects.with_public_articles().values_list("name", flat=True):
         candidates.setdefault(name_key(name), name)
         # Readers often type only a surname.
         for part in name_key(name).split():
