@@ -55,11 +55,6 @@ def test_a_page_without_body_is_refused(tmp_path):
     assert refusal(path) == f"{path}: line 5: no body after the header"
 
 
-def test_a_title_that_makes_no_slug_asks_for_the_url(tmp_path):
-    path = write(tmp_path, POST.format(date="February 18, 2015").replace("A Post About Trade", "?!"))
-    assert refusal(path) == f"{path}: line 1: no slug can be made from the title “?!”: give the post's address with --url"
-
-
 def test_the_page_date_and_the_date_option_disagreeing_is_refused(tmp_path):
     path = write(tmp_path, POST.format(date="February 18, 2015"))
     assert refusal(path, "--date", "2015-02-19") == (

@@ -302,9 +302,6 @@ def assemble(blocks, options, meta=None, first_where="line 1", after=()):
     series = [name for name in names if SERIES_BYLINE.match(name)]
     people = [name for name in names if name not in series]
     slug = url_slug or make_slug(title, "article", SLUG_LENGTH)
-    if not slug:
-        raise SourceError(f"no slug can be made from the title “{title}”: give the post's address with --url",
-                          title_where)
     return PostRecord(
         title=title,
         slug=slug[:SLUG_LENGTH],
