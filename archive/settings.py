@@ -51,6 +51,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses HTML; before ConditionalGet so ETags are computed on the uncompressed page. BREACH:
+    # public pages hold no secret (no CSRF token), and Django pads each compressed response at random.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -179,6 +182,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Longest a rendered public page stays cached; any content change drops it sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# How long a CDN may serve a cached public page without asking (0: it asks every time, getting a 304).
+CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "0"))
 # Content-Security-Policy on every response (django-csp): no inline script or style anywhere, so no
 # 'unsafe-inline' and no nonces. JSON-LD blocks are data, not scripts, and need no allowance.
 CONTENT_SECURITY_POLICY = {

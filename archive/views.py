@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from . import mailing_list
+from .origin_check import same_origin_post
 from .forms import SubscribeForm
 from .rate_limits import client_ip
 
@@ -18,6 +19,7 @@ SEND_FAILED_MESSAGE = "We could not send the confirmation email just now. Please
 TOO_MANY_MESSAGE = "Too many sign-up attempts from your network. Please try again in an hour."
 
 
+@same_origin_post  # no CSRF token: the sign-up box sits on pages a CDN keeps for everyone
 def subscribe(request):
     """Ask for a subscription; the answer is the same whether the address is new, pending or active."""
     form = SubscribeForm(request.POST or None, initial={"source_page": urlsplit(request.META.get("HTTP_REFERER", "")).path})

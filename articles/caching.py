@@ -5,8 +5,8 @@ number kept in the cache; page keys contain it, so a change retires every cached
 with no bookkeeping of which page shows what. Entries also expire at the next scheduled
 publication, so a scheduled article appears on time without any write.
 
-A cached page must never hand one visitor's CSRF token to another: pages are rendered with a
-placeholder where the token goes, and each response swaps in the visitor's own token.
+Cached pages carry nothing per visitor (no CSRF token or cookie: the sign-up box they hold is
+protected by archive.origin_check), so browsers and CDNs may keep them too, asking again each time.
 """
 import hashlib
 import time
@@ -17,7 +17,6 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -25,8 +24,6 @@ from django.utils.http import http_date
 from .signals import articles_bulk_created
 
 GENERATION_KEY = "content-generation"
-# Letters, digits and hyphens only, so HTML escaping leaves it as it is.
-CSRF_PLACEHOLDER = "csrf-token-placeholder-5d1f0c9e7b"
 
 
 def content_generation():
@@ -119,7 +116,6 @@ class CachedPageMixin:
         return self.serve_entry(request, entry)
 
     def render_entry(self, response, generation):
-        response.context_data = {**(response.context_data or {}), "csrf_token": CSRF_PLACEHOLDER}
         content = response.render().content
         summary = publication_summary(generation)
         latest = summary["latest"]
@@ -133,12 +129,12 @@ class CachedPageMixin:
         }
 
     def serve_entry(self, request, entry):
-        content = entry["content"].replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
-        response = HttpResponse(content, content_type=entry["content_type"])
+        response = HttpResponse(entry["content"], content_type=entry["content_type"])
         response["ETag"] = entry["etag"]
         response["Last-Modified"] = http_date(entry["last_modified"])
-        # Browsers may keep it but must ask again each time (a cheap 304); shared caches must not
-        # keep it at all, since it carries this visitor's CSRF token.
-        patch_cache_control(response, private=True, no_cache=True)
+        # Browsers and CDNs may keep it but must ask again each time (a cheap 304 from the ETag), so an
+        # edit shows at once; CDN_CACHE_SECONDS lets a CDN serve it unasked for that long.
+        shared = {"s_maxage": settings.CDN_CACHE_SECONDS} if settings.CDN_CACHE_SECONDS else {"no_cache": True}
+        patch_cache_control(response, public=True, **shared)
         return get_conditional_response(request, etag=entry["etag"], last_modified=entry["last_modified"],
                                         response=response)
