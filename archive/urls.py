@@ -7,6 +7,7 @@ from articles import views as article_views
 from articles.sitemaps import SITEMAPS
 
 from . import health, views
+from .media import media_urls
 
 urlpatterns = [
     path("", article_views.home, name="home"),
@@ -18,4 +19,5 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("healthz", health.healthz, name="healthz"),
     path("", include("articles.urls")),
+    *media_urls(),
 ]

@@ -79,7 +79,7 @@ class ArticleAdmin(WorkflowAdminMixin, EntitySuggestionsMixin, VersionAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "published_at", "series"]}),
         ("Content", {"fields": ["excerpt", "body", "author_note", "word_count"]}),
-        ("Image", {"fields": ["image", "image_credit", "image_credit_url", "image_licence"],
+        ("Image", {"fields": ["image", "image_alt", "image_credit", "image_credit_url", "image_licence"],
                    "classes": ["collapse"]}),
         ("Record", {"fields": ["wp_id", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
