@@ -63,3 +63,7 @@ wrk:
 # Search benchmark (README "Search"): 50 queries at 6,300 and 100,000 articles, SQLite and PostgreSQL.
 bench-search: $(VENV)/.installed
 	nice -n 10 $(PY) bench/search.py $(BENCH_SEARCH_ARGS)
+
+# Lighthouse (desktop and mobile) on the article, index, tag and search pages: bench/lighthouse.py, README "Lighthouse".
+lighthouse: $(VENV)/.installed
+	nice -n 10 $(PY) bench/lighthouse.py
