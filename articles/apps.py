@@ -8,7 +8,9 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import pre_save
 
-        from . import caching, signals, workflow  # noqa: F401
+        from . import signals  # noqa: F401
+        from .editorial import workflow
+        from .pages import cache as caching
         from .search import upkeep  # noqa: F401
 
         caching.connect_signals()

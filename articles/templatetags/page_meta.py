@@ -1,7 +1,7 @@
 """{% page_meta as meta %}: the page's title, description, canonical URL, feeds, OpenGraph and JSON-LD."""
 from django import template
 
-from articles import page_meta as metadata
+from articles.pages import metadata
 
 register = template.Library()
 

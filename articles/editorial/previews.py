@@ -10,9 +10,9 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
-from .caching import CachedPageMixin
-from .models import Article
-from .views import ArticleDetailView, keep_private
+from ..pages.cache import CachedPageMixin
+from ..models import Article
+from ..pages.views import ArticleDetailView, keep_private
 
 SALT = "articles.preview"
 

@@ -9,11 +9,11 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, RedirectView, YearArchiveView
 
-from .caching import CachedPageMixin
-from .entities.charts import year_chart
-from .models import Article, ArticleEntity, Author, Category, Entity, EntityKind, EntityRedirect, Series
-from .search.facets import FACET_SAMPLE
-from .search.forms import SearchForm
+from .cache import CachedPageMixin
+from ..entities.charts import year_chart
+from ..models import Article, ArticleEntity, Author, Category, Entity, EntityKind, EntityRedirect, Series
+from ..search.facets import FACET_SAMPLE
+from ..search.forms import SearchForm
 
 PAGE_SIZE = 10
 CO_MENTIONS_SHOWN = 12

@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from .models import Article, ArticleEntity, Author, Category, Entity, EntityRedirect, Series
-from .templatetags.peninsula import join_names
+from ..models import Article, ArticleEntity, Author, Category, Entity, EntityRedirect, Series
+from ..templatetags.peninsula import join_names
 
 FEED_SIZE = 20
 BLOG_DESCRIPTION = ("Short analysis and commentary on the Korean peninsula, its economy, its politics and its "

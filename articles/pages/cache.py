@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
-from .signals import articles_bulk_created
+from ..signals import articles_bulk_created
 
 GENERATION_KEY = "content-generation"
 
@@ -59,7 +59,7 @@ def publication_summary(generation):
     key = f"publication-summary:{generation}"
     summary = fresh(cache.get(key))
     if summary is None:
-        from .models import Article
+        from ..models import Article
 
         summary = Article.objects.publication_summary()
         summary["fresh_until"] = fresh_until(summary["upcoming"])
