@@ -62,7 +62,8 @@ def test_the_article_page_shows_the_picture_sized_with_srcset_alt_and_its_credit
     widths = [entry.split()[-1] for entry in img["srcset"].split(", ")]
     assert widths == ["480w", "800w", "1200w", "1600w"]
     assert img["sizes"]
-    assert page.select_one(".article-image figcaption").get_text() == "Photo by Kim"
+    credit = page.select_one(".image-credit")
+    assert credit.get_text() == "Photo by Kim" and credit.a["href"] == "https://example.org/kim"
 
 
 def test_a_credit_without_a_picture_is_not_shown(client):
