@@ -1,9 +1,9 @@
 """Rendered public pages kept in Django's cache, dropped whenever the site's content changes.
 
-Every content write (save, delete, m2m change, bulk import) bumps one site-wide generation
-number kept in the cache; page keys contain it, so a change retires every cached page at once
-with no bookkeeping of which page shows what. Entries also expire at the next scheduled
-publication, so a scheduled article appears on time without any write.
+Every committed content write (save, delete, m2m change, bulk import) bumps one site-wide
+generation number kept in the cache (articles/receivers.py calls `bump_generation`); page keys
+contain it, so a change retires every cached page at once with no bookkeeping of which page
+shows what. Entries also expire at the next scheduled publication, so a scheduled article appears on time without any write.
 
 Cached pages carry nothing per visitor (no CSRF token or cookie: the sign-up box they hold is
 protected by archive.origin_check), so browsers and CDNs may keep them too, asking again each time.
@@ -11,17 +11,13 @@ protected by archive.origin_check), so browsers and CDNs may keep them too, aski
 import hashlib
 import time
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
-
-from ..signals import articles_bulk_created
 
 GENERATION_KEY = "content-generation"
 
@@ -39,16 +35,6 @@ def bump_generation(**kwargs):
     """A new generation, always past the current one: a clock that stands still (a frozen test clock)
     or runs behind (another app server's) must not bring back the pages the change retired."""
     cache.set(GENERATION_KEY, max(time.time_ns(), (cache.get(GENERATION_KEY) or 0) + 1), None)
-
-
-def connect_signals():
-    """Any write to any content model retires every cached page."""
-    for model in apps.get_app_config("articles").get_models():
-        uid = f"page-cache-{model._meta.label_lower}"
-        post_save.connect(bump_generation, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(bump_generation, sender=model, dispatch_uid=f"{uid}-delete")
-        m2m_changed.connect(bump_generation, sender=model, dispatch_uid=f"{uid}-m2m")
-    articles_bulk_created.connect(bump_generation, dispatch_uid="page-cache-bulk")
 
 
 def publication_summary(generation):
