@@ -8,7 +8,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/peninsula
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 FIXTURES := $(wildcard fixtures/entities.json) fixtures/the_peninsula.json
 
-.PHONY: run test test-sqlite test-postgres test-property serve bench soak wrk bench-search bench-autop bench-import-page
+.PHONY: run test test-sqlite test-postgres test-property serve bench soak wrk bench-search bench-autop bench-import-page vnu lighthouse
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,11 +22,19 @@ run: $(VENV)/.installed
 
 test: test-sqlite test-postgres
 
-test-sqlite: $(VENV)/.installed
+# The W3C Nu HTML checker's jar from npm (vnu-jar, pinned in package-lock.json), run by tests/test_valid_html.py
+# with Debian's Java (default-jre-headless). Without npm the test skips, saying so (it fails under CI=true).
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts --silent && touch $@; \
+	else echo "npm not found: the Nu HTML checker is not installed and its test will skip"; fi
+vnu: $(VNU_JAR)
+
+test-sqlite: $(VENV)/.installed $(VNU_JAR)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # PostgreSQL + Redis pass. Under CI=true an unreachable server fails the run instead of skipping it.
-test-postgres: $(VENV)/.installed
+test-postgres: $(VENV)/.installed $(VNU_JAR)
 	@if $(PY) bin/services_up.py "$(PG_TEST_URL)" "$(REDIS_TEST_URL)"; then \
 		DATABASE_URL="$(PG_TEST_URL)" REDIS_URL="$(REDIS_TEST_URL)" $(PY) -m pytest $(PYTEST_ARGS); \
 	elif [ "$$CI" = "true" ]; then \
@@ -68,3 +76,7 @@ test-property: $(VENV)/.installed
 # Paragraph treatment on crafted posts at two sizes (README "Importing"): linear, so about twice as long.
 bench-autop: $(VENV)/.installed
 	$(PY) bench/autop.py
+
+# Lighthouse (desktop and mobile) on the article, index, tag and search pages: bench/lighthouse.py, README "Lighthouse".
+lighthouse: $(VENV)/.installed
+	nice -n 10 $(PY) bench/lighthouse.py

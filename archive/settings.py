@@ -51,6 +51,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses HTML; before ConditionalGet so ETags are computed on the uncompressed page. BREACH:
+    # public pages hold no secret (no CSRF token), and Django pads each compressed response at random.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -159,8 +162,34 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-MEDIA_URL = "media/"
+MEDIA_URL = os.environ.get("MEDIA_URL", "media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded pictures live in the default storage: the media folder, served by the app (archive.media),
+# or, with MEDIA_BUCKET set, an S3-compatible bucket through django-storages (README, "Pictures").
+if os.environ.get("MEDIA_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_BUCKET"],
+            "endpoint_url": os.environ.get("MEDIA_ENDPOINT_URL") or None,  # None: Amazon S3 itself
+            "region_name": os.environ.get("MEDIA_REGION") or None,
+            "custom_domain": os.environ.get("MEDIA_CUSTOM_DOMAIN") or None,  # a CDN in front of the bucket
+            "querystring_auth": False,  # public pictures: plain, cacheable URLs
+            "file_overwrite": False,
+            "default_acl": None,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    # Credentials come from boto3's usual places: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a role.
+    _options = STORAGES["default"]["OPTIONS"]
+    MEDIA_ORIGINS = [f"https://{_options['custom_domain']}" if _options["custom_domain"]
+                     else _options["endpoint_url"] or "https://*.amazonaws.com"]
+else:
+    MEDIA_ORIGINS = []
+SERVE_MEDIA = env_bool("SERVE_MEDIA", not os.environ.get("MEDIA_BUCKET"))
+# Hosts whose pictures article bodies may show (imports point at the old site's uploads), as
+# https://host entries for the Content-Security-Policy's img-src.
+IMAGE_HOSTS = env_list("IMAGE_HOSTS")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -196,6 +225,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Longest a rendered public page stays cached; any content change drops it sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# How long a CDN may serve a cached public page without asking (0: it asks every time, getting a 304).
+CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "0"))
 # Content-Security-Policy on every response (django-csp): no inline script or style anywhere, so no
 # 'unsafe-inline' and no nonces. JSON-LD blocks are data, not scripts, and need no allowance.
 CONTENT_SECURITY_POLICY = {
@@ -203,7 +234,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS, *IMAGE_HOSTS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],

@@ -7,6 +7,7 @@ from articles.pages import views as article_views
 from articles.pages.sitemaps import SITEMAPS
 
 from . import health, views
+from .media import media_urls
 
 handler500 = "archive.errors.server_error"
 
@@ -20,4 +21,5 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("healthz", health.healthz, name="healthz"),
     path("", include("articles.urls")),
+    *media_urls(),
 ]

@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import mailing_list
+from .origin_check import same_origin_post
 from .forms import SubscribeForm
 from .rate_limits import client_ip
 
@@ -22,6 +23,7 @@ TOO_MANY_MESSAGE = "Too many sign-up attempts from your network. Please try agai
 # Every mailing-list page may show a subscriber's address: no cache, shared or private, may keep it
 # (never_cache sends "Cache-Control: max-age=0, no-cache, no-store, must-revalidate, private").
 @never_cache
+@same_origin_post  # no CSRF token: the sign-up box sits on pages a CDN keeps for everyone
 def subscribe(request):
     """Ask for a subscription; the answer is the same whether the address is new, pending or active."""
     form = SubscribeForm(request.POST or None, initial={"source_page": urlsplit(request.META.get("HTTP_REFERER", "")).path})

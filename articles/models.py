@@ -2,6 +2,7 @@
 from operator import attrgetter
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.db.models.functions import ExtractYear
@@ -16,6 +17,7 @@ from .html import drop_unprintable, drop_unprintable_fields, html_to_text, make_
 from .names import entity_key
 from .slugs import make_slug
 from .validators import validate_aliases, validate_link_url
+from . import images
 
 
 class NaturalKeyModel(TaggitNaturalKeyModel):
@@ -271,7 +273,13 @@ class Article(NaturalKeyModel):
     body_text = models.TextField(blank=True, editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)
     author_note = models.TextField(blank=True, help_text="The author's bio at the time of writing and any disclaimer.")
-    image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
+    image = models.ImageField(upload_to="articles/%Y/%m/", blank=True, width_field="image_width",
+                              height_field="image_height",
+                              help_text="The lead picture; resized copies for phones and screens are made on save.")
+    image_alt = models.CharField("alt text", max_length=300, blank=True,
+                                 help_text="What the picture shows, for readers who cannot see it. Required with a picture.")
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_credit = models.CharField(max_length=500, blank=True, help_text="The credit line as shown, e.g. “Photo from …”.")
     image_credit_url = models.URLField(blank=True, validators=[validate_link_url])
     image_licence = models.CharField(max_length=200, blank=True)
@@ -301,6 +309,20 @@ class Article(NaturalKeyModel):
     def save(self, *args, **kwargs):
         self.derive_fields()
         super().save(*args, **kwargs)
+        if self.image:
+            images.ensure_renditions(self.image.name, self.image.storage)
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": "Describe the picture: readers who cannot see it hear this text."})
+
+    @property
+    def lead_picture(self):
+        """<img> attributes of the lead picture (src, srcset, sizes, width, height), or None."""
+        if not self.image or not self.image_width:
+            return None
+        return images.picture_attrs(self.image.name, self.image_width, self.image_height, storage=self.image.storage)
 
     def derive_fields(self):
         """Sanitise the body and compute its text, excerpt and word count."""

@@ -25,8 +25,15 @@ def text_positions(html, needles):
 @needs_seed
 @pytest.mark.django_db
 def test_article_page_shows_every_element_in_the_publishers_order(client, peninsula):
+    """With its photo: the credit line follows the author's note, as on the publisher's page."""
     from bs4 import BeautifulSoup
+    from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from tests.test_images import picture_bytes
+
+    peninsula.image = SimpleUploadedFile("lead.jpg", picture_bytes(), content_type="image/jpeg")
+    peninsula.image_alt = "Pyongyang from the Juche Tower"
+    peninsula.save()
     html = client.get(ARTICLE_URL).content.decode()
     main = str(BeautifulSoup(html, "html.parser").find("main"))
     paragraphs = seed_paragraphs()
@@ -95,3 +102,12 @@ def test_several_authors_are_joined_as_the_publisher_writes_them(client):
 
     byline = BeautifulSoup(html, "html.parser").select_one(".byline").get_text()
     assert " ".join(byline.split()) == "By Ann Lee, Bo Kim and Cy Park"
+
+
+@needs_seed
+@pytest.mark.django_db
+def test_the_photo_credit_is_not_shown_without_the_photo(client, peninsula):
+    paragraphs = seed_paragraphs()
+    credit = paragraphs[paragraphs.index("By Matthew Nitkoski") + 10]
+    assert peninsula.image_credit and not peninsula.image
+    assert credit not in client.get(ARTICLE_URL).content.decode()

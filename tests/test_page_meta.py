@@ -140,7 +140,7 @@ def test_no_json_ld_on_a_staff_preview_of_a_draft(staff_client):
 
 def test_no_other_inline_script_on_any_page(client, peninsula):
     for url in PAGES:
-        scripts = BeautifulSoup(client.get(url).content, "html.parser").find_all("script")
+        scripts = BeautifulSoup(client.get(url).content, "html.parser").find_all("script", src=False)
         assert all(script.get("type") == "application/ld+json" for script in scripts), url
 
 
@@ -164,3 +164,51 @@ def test_every_paginated_list_links_next_and_prev_with_a_clean_canonical(client,
     assert second.select_one("link[rel=next]")["href"] == f"http://testserver{url}?page=3"
     last = head(client, url + "?page=3")
     assert not last.select("link[rel=next]")
+
+
+TITLES = {
+    "/the-peninsula/": "The Peninsula",
+    "/the-peninsula/north-korea-looking-abroad/": "North Korea Looking Abroad | The Peninsula",
+    "/category/north-korea/": "Category: North Korea | The Peninsula",
+    "/tag/kim-jong-un/": "Tag Archive: Kim Jong-un | The Peninsula",
+    "/tags/": "All topics | The Peninsula",
+    "/author/matthew-nitkoski/": "Matthew Nitkoski | The Peninsula",
+    "/the-peninsula/2015/": "Archive: 2015 | The Peninsula",
+    "/the-peninsula/2015/02/": "Archive: February 2015 | The Peninsula",
+    "/subscribe/": "Subscribe | The Peninsula",
+    "/search/?q=korea": "Search: korea | The Peninsula",
+    "/series/korea-view/": "Korea View | The Peninsula",
+}
+
+
+def test_every_title_names_the_page_then_the_site_once_and_og_title_names_the_page(client, peninsula):
+    descriptions = {}
+    for url, title in TITLES.items():
+        page = head(client, url)
+        assert page.title.string == title
+        assert meta(page, "og:title") == (title.removesuffix(" | The Peninsula"))
+        descriptions[url] = meta(page, "description")
+    # Each page type says what it holds; only pages about one thing may share its description.
+    assert len(set(descriptions.values())) >= len(descriptions) - 2, descriptions
+
+
+def test_the_tag_page_keeps_the_publishers_heading(client, peninsula):
+    page = BeautifulSoup(client.get("/tag/kim-jong-un/").content, "html.parser")
+    assert page.h1.get_text() == 'Tag Archive | "Kim Jong-un"'
+
+
+def test_error_pages_and_later_pages_of_a_list_are_named_too(client, peninsula):
+    for i in range(12):
+        make_article(days_ago=i + 1)
+    assert head(client, "/the-peninsula/?page=2").title.string == "Page 2 | The Peninsula"
+    missing = BeautifulSoup(client.get("/no-such-page/").content, "html.parser")
+    assert missing.title.string == "Page not found | The Peninsula"
+
+
+def test_every_page_links_a_favicon_and_a_touch_icon(client, peninsula):
+    page = head(client, "/the-peninsula/")
+    assert page.select_one("link[rel=icon]") and page.select_one("link[rel=apple-touch-icon]")
+    from django.contrib.staticfiles import finders
+
+    for link in page.select("link[rel=icon], link[rel=apple-touch-icon]"):
+        assert finders.find(link["href"].removeprefix("/static/")), link["href"]

@@ -33,7 +33,7 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
         (None, {"fields": ["title", "slug", "status", "published_at", "series"]}),
         ("Workflow", {"fields": ["workflow_state", "share_preview_link", "publish_anyway"]}),
         ("Content", {"fields": ["excerpt", "body", "author_note", "word_count", "reading_time"]}),
-        ("Image", {"fields": ["image", "image_credit", "image_credit_url", "image_licence"],
+        ("Image", {"fields": ["image", "image_alt", "image_credit", "image_credit_url", "image_licence"],
                    "classes": ["collapse"]}),
         ("Record", {"fields": ["wp_id", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]

@@ -13,13 +13,10 @@ What a fresh render derives from the whole archive (the site summary, related ar
 counts, year charts, co-mentions) is kept in each process for the current generation only
 (`remember`), so it is computed once per worker and change, not once per page view.
 
-A cached page must never hand one visitor's CSRF token to another: pages are rendered with a
-placeholder where the token goes, and each response swaps in the visitor's own token. The
-placeholder is drawn afresh for each rendering, so no article text can contain it: a fixed one
-typed into a body (say in an image URL) would have carried each reader's token to another site.
+Cached pages carry nothing per visitor (no CSRF token or cookie: the sign-up box they hold is
+protected by archive.origin_check), so browsers and CDNs may keep them too, asking again each time.
 """
 import hashlib
-import secrets
 import threading
 import time
 
@@ -27,7 +24,6 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -147,12 +143,6 @@ def fresh(entry):
     return entry if entry is not None and timezone.now().timestamp() < entry["fresh_until"] else None
 
 
-def csrf_placeholder():
-    """A stand-in for the CSRF token, unguessable and new for each rendering. Letters, digits and
-    hyphens only, so HTML escaping leaves it as it is."""
-    return f"csrf-placeholder-{secrets.token_hex(16)}"
-
-
 def page_key(request, generation):
     query = "&".join(sorted(request.GET.urlencode().split("&")))
     address = f"{request.get_host()}{request.path}?{query}"
@@ -187,8 +177,6 @@ class CachedPageMixin:
         return self.serve_entry(request, entry)
 
     def render_entry(self, response, generation):
-        placeholder = csrf_placeholder()
-        response.context_data = {**(response.context_data or {}), "csrf_token": placeholder}
         content = response.render().content
         summary = publication_summary(generation)
         latest = summary["latest"]
@@ -196,19 +184,18 @@ class CachedPageMixin:
         return {
             "fresh_until": summary["fresh_until"],
             "content": content,
-            "csrf_placeholder": placeholder,
             "content_type": response["Content-Type"],
             "etag": f'W/"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
             "last_modified": int(changed),
         }
 
     def serve_entry(self, request, entry):
-        content = entry["content"].replace(entry["csrf_placeholder"].encode(), get_token(request).encode())
-        response = HttpResponse(content, content_type=entry["content_type"])
+        response = HttpResponse(entry["content"], content_type=entry["content_type"])
         response["ETag"] = entry["etag"]
         response["Last-Modified"] = http_date(entry["last_modified"])
-        # Browsers may keep it but must ask again each time (a cheap 304); shared caches must not
-        # keep it at all, since it carries this visitor's CSRF token.
-        patch_cache_control(response, private=True, no_cache=True)
+        # Browsers and CDNs may keep it but must ask again each time (a cheap 304 from the ETag), so an
+        # edit shows at once; CDN_CACHE_SECONDS lets a CDN serve it unasked for that long.
+        shared = {"s_maxage": settings.CDN_CACHE_SECONDS} if settings.CDN_CACHE_SECONDS else {"no_cache": True}
+        patch_cache_control(response, public=True, **shared)
         return get_conditional_response(request, etag=entry["etag"], last_modified=entry["last_modified"],
                                         response=response)

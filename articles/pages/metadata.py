@@ -1,7 +1,9 @@
 """What a page tells crawlers, feed readers and social sites: canonical URL, feeds, OpenGraph."""
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.http import urlencode
 
 from .structured_data import blog_posting, json_ld_script
@@ -12,12 +14,33 @@ DEFAULT_IMAGE = "img/the-peninsula.png"
 # Query parameters that name a different list; everything else (utm_*, fbclid, ...) is noise.
 CANONICAL_PARAMS = {"articles:index": ("category", "theme")}
 # Pages with feeds of their own: view name -> (context name, feed URL name).
+# Pages whose name does not depend on what they show, by the template that renders them.
+FIXED_PAGE_NAMES = {
+    "articles/entity_list.html": ("All topics", "Every person, place, organisation and topic written about in "
+                                  "The Peninsula, with how many articles each has."),
+    "archive/subscribe.html": ("Subscribe", "Subscribe to The Peninsula's mailing list: an email when new "
+                               "analysis of the Korean peninsula is published."),
+    "archive/subscription_confirmed.html": ("Subscription confirmed",
+                                            "Your subscription to The Peninsula's mailing list is confirmed."),
+    "archive/subscription_link_invalid.html": ("Link not valid",
+                                               "This mailing-list link is not valid or has expired."),
+    "archive/unsubscribe.html": ("Unsubscribe", "Leave The Peninsula's mailing list."),
+    "articles/preview_invalid.html": ("Preview link not valid", "This preview link is invalid or has expired."),
+    "400.html": ("Bad request", "The request could not be understood."),
+    "403.html": ("Forbidden", "You do not have permission to see this page."),
+    "403_csrf.html": ("Please try again", "The form could not be sent; please try again."),
+    "404.html": ("Page not found", "There is no page at this address on The Peninsula."),
+}
 OWN_FEEDS = {
     "articles:category": ("category", "articles:category_feed"),
     "articles:tag": ("entity", "articles:tag_feed"),
     "articles:author": ("author", "articles:author_feed"),
     "articles:series": ("series", "articles:series_feed"),
 }
+
+
+# How a parent page names itself (a category and an entity may share a name: "North Korea").
+PARENT_NAMES = {"articles:category": "Category: {}", "articles:tag": "Tag Archive: {}"}
 
 
 def page_url(base, params, number):
@@ -31,13 +54,55 @@ def feed_links(title, url_name, *args):
              "url": reverse(f"{url_name}_atom", args=args)}]
 
 
+def document_title(name):
+    """The one title rule: the page's name, then the site once; the index is the site itself."""
+    return f"{name} | {settings.SITE_NAME}" if name else settings.SITE_NAME
+
+
+def list_name(view_name, context):
+    """The name and description of a list page (the index, its filters, date archives, search)."""
+    theme, category = context.get("theme"), context.get("category")
+    if view_name == "articles:index" and (theme or category):
+        name = theme.name if theme else category.name
+        return name, f"Articles of {settings.SITE_NAME} on {name}."
+    if view_name in ("articles:archive_year", "articles:archive_month"):
+        period = (date_format(context["month"], "F Y") if context.get("month")
+                  else date_format(context["year"], "Y"))
+        return f"Archive: {period}", f"Articles of {settings.SITE_NAME} published in {period}."
+    if view_name == "articles:search":
+        query = context.get("query")
+        return ((f"Search: {query}", f"Articles of {settings.SITE_NAME} matching “{query}”.") if query else
+                ("Search", f"Search every article of {settings.SITE_NAME} by words, topics and authors."))
+    return "", BLOG_DESCRIPTION
+
+
+def paged(name, page_obj):
+    if page_obj is None or page_obj.number == 1:
+        return name
+    return f"{name}, page {page_obj.number}" if name else f"Page {page_obj.number}"
+
+
+def absolute_url_builder(request):
+    """request.build_absolute_uri, or relative URLs when there is no request or its Host is not allowed
+    (the 400 page for a bad Host must not fail on the very header it reports)."""
+    if request is None:
+        return lambda url: url
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return lambda url: url
+    return request.build_absolute_uri
+
+
 def build(context):
     """The page's metadata from its template context, keyed by the view that made it."""
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
     view_name = match.view_name if match else ""
-    absolute = request.build_absolute_uri if request else (lambda url: url)
-    meta = {"title": settings.SITE_NAME, "description": BLOG_DESCRIPTION, "type": "website",
+    absolute = absolute_url_builder(request)
+    template = getattr(context, "template", None)
+    name, description = FIXED_PAGE_NAMES.get(getattr(template, "name", None), None) or list_name(view_name, context)
+    meta = {"title": name, "description": description, "type": "website", "site_name": settings.SITE_NAME,
             "image": absolute(static(DEFAULT_IMAGE)), "large_image": False,
             "feeds": feed_links(settings.SITE_NAME, "articles:feed")}
 
@@ -55,10 +120,11 @@ def build(context):
     if view_name in OWN_FEEDS:
         obj = context.get(OWN_FEEDS[view_name][0])
         if obj is not None:
-            meta["title"] = f"{obj.name} – {settings.SITE_NAME}"
+            meta["title"] = PARENT_NAMES.get(view_name, "{}").format(obj.name)
             description = getattr(obj, "description", "") or getattr(obj, "bio", "")
             meta["description"] = description or f"Articles of {settings.SITE_NAME} on {obj.name}."
-            meta["feeds"] = feed_links(meta["title"], OWN_FEEDS[view_name][1], obj.slug) + meta["feeds"]
+            meta["feeds"] = feed_links(f"{obj.name} – {settings.SITE_NAME}", OWN_FEEDS[view_name][1],
+                                       obj.slug) + meta["feeds"]
 
     article = context.get("article")
     if view_name == "articles:article_detail" and article is not None:
@@ -70,4 +136,7 @@ def build(context):
         if article.is_public:
             meta["json_ld"] = json_ld_script(
                 blog_posting(article, absolute, image_url, absolute(reverse("articles:index"))))
+    meta["title"] = paged(meta["title"], context.get("page_obj"))
+    meta["og_title"] = meta["title"] or settings.SITE_NAME
+    meta["document_title"] = document_title(meta["title"])
     return meta

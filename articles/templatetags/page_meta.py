@@ -1,4 +1,4 @@
-"""{% page_meta %}: canonical URL, feed links, OpenGraph/Twitter tags and JSON-LD for base.html."""
+"""{% page_meta as meta %}: the page's title, description, canonical URL, feeds, OpenGraph and JSON-LD."""
 from django import template
 
 from articles.pages import metadata
@@ -6,6 +6,6 @@ from articles.pages import metadata
 register = template.Library()
 
 
-@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def page_meta(context):
-    return {"meta": metadata.build(context), "site_name": "The Peninsula"}
+    return metadata.build(context)

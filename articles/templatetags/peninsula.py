@@ -1,5 +1,6 @@
 """Template filters for the Peninsula's page conventions."""
 from django import template
+from django.utils import timezone
 
 register = template.Library()
 
@@ -11,3 +12,12 @@ def join_names(items):
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+@register.filter
+def iso_datetime(value):
+    """A <time datetime> value in the site's time zone, to the second: HTML allows no more than
+    three fractional digits, and admin-saved datetimes carry six."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()

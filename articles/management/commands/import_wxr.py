@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
+from articles.images import localise_images
 from articles.importers.records import AuthorRecord, CategoryRecord, PostRecord, SourceError, TagRecord
 from articles.importers.sources import check_source_path
 from articles.importers.writer import UNCHANGED, ArticleWriter, ImportReport
@@ -23,8 +24,13 @@ class Command(BaseCommand):
         parser.add_argument("file", metavar="FILE")
         parser.add_argument("--dry-run", action="store_true", help="print what would be written, field by field")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+        parser.add_argument("--copy-images", action="store_true",
+                            help="keep copies of the posts' external pictures in the archive's storage (those that "
+                                 "can be reached; the others stay links); not in a dry run")
 
-    def handle(self, file, dry_run, no_progress, **options):
+    def handle(self, file, dry_run, no_progress, copy_images=False, **options):
+        self.copy_images = copy_images and not dry_run
+        self.pictures_copied = 0
         try:
             source = check_source_path(file)
         except SourceError as error:
@@ -46,11 +52,16 @@ class Command(BaseCommand):
             articles_bulk_created.send(sender=Article, pks=report.written_pks)
         prefix = "import_wxr (dry run, nothing written)" if dry_run else "import_wxr"
         self.stdout.write(self.style.SUCCESS(f"{prefix}: {file}: {report.summary()}"))
+        if self.copy_images:
+            self.stdout.write(f"import_wxr: {self.pictures_copied} external pictures copied into storage")
 
     def import_stream(self, reader, report, dry_run):
         writer = ArticleWriter(report)
         for record in reader:
             if isinstance(record, PostRecord):
+                if self.copy_images:
+                    record.body, copied = localise_images(record.body)
+                    self.pictures_copied += copied
                 outcome, article = writer.write(record)
                 if dry_run and outcome != UNCHANGED:
                     self.stdout.write("\n".join(writer.describe(outcome, article)))

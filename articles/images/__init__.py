@@ -1,0 +1,19 @@
+"""Pictures: stored through Django's storage API, resized into renditions, copied in from the web.
+
+The API other parts of the archive use (the article page, the importers, the admin's editor):
+
+- ``store_image(file, folder)`` checks an upload is a real picture, saves it in the default
+  storage, makes its renditions and returns a ``StoredImage`` (name, url, width, height);
+- ``ensure_renditions(name)`` makes the resized copies of a stored picture (idempotent);
+- ``picture_attrs(name, width, height)`` gives ``src``, ``srcset``, ``sizes``, ``width`` and
+  ``height`` for an ``<img>`` of a stored picture;
+- ``localise_images(html, fetch)`` copies a body's reachable external pictures into storage.
+
+Storage is whatever ``STORAGES["default"]`` names: the local media folder (served by
+``archive.media``) or an S3-compatible bucket (README, "Pictures").
+"""
+from .external import localise_images
+from .renditions import RENDITION_WIDTHS, StoredImage, ensure_renditions, picture_attrs, store_image
+
+__all__ = ["RENDITION_WIDTHS", "StoredImage", "ensure_renditions", "localise_images", "picture_attrs",
+           "store_image"]
