@@ -73,6 +73,8 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
+        if self.is_idle_save(request, obj, form, change):
+            return  # nothing new: no write, no revision (save_related saves if only rows changed)
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)

@@ -1,4 +1,7 @@
 """Entities on the article admin: the suggestion panel and its endpoint, and bulk tagging actions."""
+from contextlib import contextmanager
+
+import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -15,12 +18,17 @@ def bulk_entity_action(request, modeladmin, queryset, adding):
     form = BulkEntityForm(request.POST if "confirm" in request.POST else None)
     if form.is_valid():
         entity = form.cleaned_data["entity"]
+        articles = list(queryset)
         if adding:
-            count = add_entity_to_articles(entity, queryset, is_main=form.cleaned_data["is_main"])
+            count = add_entity_to_articles(entity, articles, is_main=form.cleaned_data["is_main"])
             text = f"“{entity}” added to {count} articles."
         else:
             count = remove_entity_from_articles(entity, queryset)
             text = f"“{entity}” removed from {count} articles."
+        if count:  # the changelist view holds a revision open: each article is versioned with its tags
+            reversion.set_comment(f"{'Tagged' if adding else 'Untagged'} “{entity.name}” (from the article list).")
+            for article in articles:
+                reversion.add_to_revision(article)
         modeladmin.message_user(request, text, messages.SUCCESS)
         return None
     return TemplateResponse(request, "admin/articles/article/bulk_entity.html", {
@@ -39,6 +47,16 @@ def add_entity_to_selected(modeladmin, request, queryset):
 @admin.action(description="Remove an entity from selected articles…", permissions=["change"])
 def remove_entity_from_selected(modeladmin, request, queryset):
     return bulk_entity_action(request, modeladmin, queryset, adding=False)
+
+
+@contextmanager
+def tagging_revision(request, article, entity):
+    """A revision of `article` with its tags as they are after the block, saying what was tagged."""
+    with reversion.create_revision():
+        reversion.set_user(request.user)
+        reversion.set_comment(f"Tagged “{getattr(entity, 'name', entity)}”.")
+        yield
+        reversion.add_to_revision(article)
 
 
 class ArticleEntitiesMixin:
@@ -66,13 +84,15 @@ class ArticleEntitiesMixin:
         entity = Entity.objects.filter(pk=request.POST.get("entity") or None).first()
         kind = request.POST.get("kind")
         if decision == "accept" and entity:
-            link_entity(article, entity, is_main=request.POST.get("is_main") == "1")
+            with tagging_revision(request, article, entity):
+                link_entity(article, entity, is_main=request.POST.get("is_main") == "1")
             self.message_user(request, f"Tagged with “{entity}”.", messages.SUCCESS)
         elif decision == "accept" and name and not request.user.has_perm("articles.add_entity"):
             self.message_user(request, f"Only an editor can add “{name}” as a new entity; nothing changed.",
                               messages.ERROR)
         elif decision == "accept" and name and kind in EntityKind.values:
-            entity = accept_candidate(article, name, kind)
+            with tagging_revision(request, article, name):
+                entity = accept_candidate(article, name, kind)
             self.message_user(request, f"“{entity}” is now an entity and tags this article.", messages.SUCCESS)
         elif decision == "reject" and (entity or name):
             reject(article, entity.name if entity else name, request.user)

@@ -1,5 +1,6 @@
 """The editorial workflow on the article admin: roles enforced per object, state buttons and actions,
 and previews of unsaved changes. The rules themselves live in articles/workflow.py."""
+import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -17,6 +18,9 @@ from ..models import Article
 
 ACTION_FIELD = "_workflow"
 CONTRIBUTOR_ACTIONS = {"submit_for_review"}
+# What each transition did, as the revision history says it.
+DONE = {"submit": "Submitted for review.", "publish": "Published.", "schedule": "Scheduled for {when}.",
+        "unpublish": "Unpublished."}
 
 
 class ArticleWorkflowMixin:
@@ -89,6 +93,12 @@ class ArticleWorkflowMixin:
             "preview_url": reverse(f"admin:{info[0]}_{info[1]}_preview", args=[obj.pk] if obj else []),
         }
 
+    def transition_note(self, name, obj):
+        if name not in DONE:
+            return ""
+        when = workflow.state_label(obj).removeprefix("Scheduled for ")
+        return DONE[name].format(when=when)
+
     def announce_transition(self, request, obj, form):
         if form.action:
             messages.success(request, f"“{obj}”: {workflow.TRANSITIONS[form.action].label.lower()} done — "
@@ -97,6 +107,7 @@ class ArticleWorkflowMixin:
     # Actions for many articles.
 
     def run_transition(self, request, queryset, name):
+        """Apply transition `name` to each article; the changelist's revision says what happened."""
         done, refused = 0, []
         for article in queryset:
             try:
@@ -105,6 +116,8 @@ class ArticleWorkflowMixin:
             except workflow.TransitionError as error:
                 refused.append(str(error))
         label = workflow.TRANSITIONS[name].label.lower()
+        if done and reversion.is_active():
+            reversion.set_comment(DONE[name].format(when="a later date") + " (from the article list)")
         if done:
             messages.success(request, f"{label.capitalize()}: {done} article{'s' if done != 1 else ''}.")
         if refused:

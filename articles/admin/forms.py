@@ -1,8 +1,11 @@
 """The admin's forms: the article form (which knows who posts it), entities, merge and bulk tagging."""
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 
 from .. import workflow
+from ..html import sanitize_html
 from ..models import Article, Entity
 from ..names import name_key
 
@@ -21,6 +24,44 @@ def posted_rows(data, prefix, field):
                if data.get(f"{prefix}-{i}-{field}") and not data.get(f"{prefix}-{i}-DELETE"))
 
 
+def normalise_text(value):
+    """Line endings as LF and no trailing blanks on a line: a browser's textarea posts CRLF."""
+    lines = str(value or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip()
+
+
+def same_words(a, b):
+    """Equal once runs of whitespace count as one space (what a reader of the text sees)."""
+    return " ".join(str(a or "").split()) == " ".join(str(b or "").split())
+
+
+class PlainTextField(forms.CharField):
+    """Plain text whose line endings and trailing blanks are normalised: they alone are not a change."""
+
+    def to_python(self, value):
+        return normalise_text(super().to_python(value))
+
+    def has_changed(self, initial, data):
+        return not same_words(initial, self.to_python(data))
+
+
+# Blanks next to a block tag never reach the reader: "</p>\n<p> Then" reads as "</p><p>Then".
+BLANKS_AROUND_BLOCK_TAGS = re.compile(
+    r"\s*(</?(?:p|h[1-6]|ul|ol|li|blockquote|figure|figcaption|table|thead|tbody|tr|th|td|pre|hr|br)\b[^>]*>)\s*")
+
+
+def readable_html(value):
+    """HTML as stored (sanitised), with blanks that cannot show removed: for comparing, never for storing."""
+    return BLANKS_AROUND_BLOCK_TAGS.sub(r"\1", sanitize_html(value))
+
+
+class HTMLTextField(PlainTextField):
+    """An HTML body: a change is what a reader would see differ once sanitised."""
+
+    def has_changed(self, initial, data):
+        return not same_words(readable_html(initial), readable_html(self.to_python(data)))
+
+
 class ArticleForm(forms.ModelForm):
     """The article form, for one `user` asking for one workflow `action` (a transition name or None).
 
@@ -34,6 +75,7 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = ["title", "slug", "status", "published_at", "series", "excerpt", "body", "author_note",
                   "image", "image_credit", "image_credit_url", "image_licence", "wp_id"]
+        field_classes = {"body": HTMLTextField, "excerpt": PlainTextField, "author_note": PlainTextField}
 
     def __init__(self, *args, user, action=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,6 +92,9 @@ class ArticleForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        for name in ("body", "excerpt", "author_note"):
+            if self.instance.pk and name in cleaned and name not in self.changed_data:
+                cleaned[name] = getattr(self.instance, name)  # keep the stored text when only blanks differ
         target = Article(status=self.instance.status, published_at=self.instance.published_at,
                          created_by_id=self.instance.created_by_id or self.user.pk)
         for name in ("status", "published_at"):
