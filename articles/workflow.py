@@ -50,7 +50,8 @@ def state_label(article, now=None):
     """The state as editors say it: draft, in review, scheduled for DATE, published."""
     now = now or timezone.now()
     if article.status == Status.PUBLISHED and article.published_at and article.published_at > now:
-        return f"Scheduled for {date_format(timezone.localtime(article.published_at), 'DATETIME_FORMAT')}"
+        when = timezone.localtime(article.published_at)
+        return f"Scheduled for {date_format(when, 'DATETIME_FORMAT')} {when.tzname()}"
     if article.status == Status.PUBLISHED and not article.published_at:
         return "Published (no date: hidden)"
     return article.get_status_display()

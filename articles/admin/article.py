@@ -2,6 +2,8 @@
 from functools import partial
 
 from django.contrib import admin
+from django.utils import timezone
+from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
 
 from .. import workflow
@@ -17,7 +19,7 @@ from .inlines import ARTICLE_INLINES
 @admin.register(Article)
 class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMixin, VersionAdmin):
     form = ArticleForm
-    list_display = ["title", "workflow_state", "published_at", "primary_category_name", "author_names", "updated_at"]
+    list_display = ["title", "workflow_state", "publish_date", "primary_category_name", "author_names", "updated_at"]
     list_filter = ["status", "categories", "authors", EntityKindFilter, "series", "published_at"]
     search_fields = ["title", "body_text", "slug"]
     date_hierarchy = "published_at"
@@ -81,6 +83,13 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
         self.announce_transition(request, obj, form)
 
     # Columns.
+
+    @admin.display(description="Publish date", ordering="published_at")
+    def publish_date(self, obj):
+        if obj.published_at is None:
+            return "—"
+        when = timezone.localtime(obj.published_at)
+        return f"{date_format(when, 'DATETIME_FORMAT')} {when.tzname()}"
 
     @admin.display(description="Category")
     def primary_category_name(self, obj):

@@ -15,7 +15,7 @@ from .forms import BulkEntityForm
 
 
 def bulk_entity_action(request, modeladmin, queryset, adding):
-    form = BulkEntityForm(request.POST if "confirm" in request.POST else None)
+    form = BulkEntityForm(request.POST if "confirm" in request.POST else None, admin_site=modeladmin.admin_site)
     if form.is_valid():
         entity = form.cleaned_data["entity"]
         articles = list(queryset)

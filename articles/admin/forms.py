@@ -2,11 +2,13 @@
 import re
 
 from django import forms
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from .. import workflow
 from ..html import sanitize_html
-from ..models import Article, Entity
+from ..models import Article, ArticleEntity, Entity, EntityRedirect
 from ..names import name_key
 
 # Inline prefixes and the field that makes a row count, for the "nothing to publish with" warning.
@@ -22,6 +24,11 @@ def posted_rows(data, prefix, field):
         return 0
     return sum(1 for i in range(min(total, 1000))
                if data.get(f"{prefix}-{i}-{field}") and not data.get(f"{prefix}-{i}-DELETE"))
+
+
+def zone_name():
+    """The site's time zone as editors read it: “America/New_York, now EST”."""
+    return f"{timezone.get_current_timezone_name()}, now {timezone.localtime().tzname()}"
 
 
 def normalise_text(value):
@@ -81,6 +88,9 @@ class ArticleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.action = action if action in workflow.TRANSITIONS else None
+        if "published_at" in self.fields:
+            self.fields["published_at"].help_text = (f"A future date schedules the article. Times are "
+                                                     f"{zone_name()}.")
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
@@ -132,12 +142,45 @@ class ArticleForm(forms.ModelForm):
                            + ". Tick “publish anyway” to publish it like this, or add them first.")
 
 
+class NameListField(forms.CharField):
+    """A list of names edited one a line (not JSON); blank lines and repeats of a name are dropped."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, (list, tuple)) else value
+
+    def to_python(self, value):
+        names, seen = [], set()
+        for line in normalise_text(value).split("\n"):
+            name = " ".join(line.split())
+            if name and name_key(name) not in seen:
+                seen.add(name_key(name))
+                names.append(name)
+        return names
+
+    def has_changed(self, initial, data):
+        return self.to_python(self.prepare_value(initial or [])) != self.to_python(data)
+
+
 class EntityForm(forms.ModelForm):
-    """Refuses a second entity whose name differs only by case, accents or punctuation."""
+    """Refuses a second entity whose name differs only by case, accents or punctuation, and a slug
+    that an old entity URL redirects from (it belongs to the entity the redirect leads to)."""
+
+    aliases = NameListField(required=False, help_text="Other spellings and metonyms, one a line, e.g. “Pyongyang”.")
 
     class Meta:
         model = Entity
         fields = ["name", "slug", "kind", "disambiguator", "aliases", "description", "wikidata_id"]
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        redirect = EntityRedirect.objects.filter(old_slug=slug).exclude(entity=self.instance.pk).select_related(
+            "entity").first()
+        if redirect is not None:
+            raise ValidationError(f"/tag/{slug}/ is an old address of “{redirect.entity}” and leads there: "
+                                  f"choose another slug.", code="redirected")
+        return slug
 
     def clean(self):
         cleaned = super().clean()
@@ -162,5 +205,13 @@ class MergeForm(forms.Form):
 
 
 class BulkEntityForm(forms.Form):
-    entity = forms.ModelChoiceField(queryset=Entity.objects.order_by("name"))
+    """One entity to add to or remove from many articles, picked by typing (autocomplete, not a list of thousands)."""
+
+    entity = forms.ModelChoiceField(queryset=Entity.objects.none())  # replaced in __init__ (needs the site)
     is_main = forms.BooleanField(required=False, label="Mark as a main subject (when adding)")
+
+    def __init__(self, *args, admin_site, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entity"] = forms.ModelChoiceField(
+            queryset=Entity.objects.order_by("name"),
+            widget=AutocompleteSelect(ArticleEntity._meta.get_field("tag"), admin_site))
