@@ -173,6 +173,14 @@ class ArticleQuerySet(models.QuerySet):
         """The one definition of public: published, and its time has come."""
         return self.filter(published_q())
 
+    def in_review(self):
+        """Submitted and waiting for an editor."""
+        return self.filter(status=Article.Status.REVIEW)
+
+    def scheduled(self):
+        """Published with a date still to come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
     def unpublished(self):
         """Everything published() leaves out (drafts, reviews, scheduled): search counts by difference."""
         return self.exclude(published_q())
@@ -268,6 +276,12 @@ class Article(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    # The review desk: who last submitted the article and when, and the editor's note on returning it.
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+", editable=False)
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    review_note = models.TextField(blank=True, editable=False,
+                                   help_text="What the editor asked the author to change when returning it.")
 
     objects = ArticleManager()
 

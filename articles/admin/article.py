@@ -11,7 +11,7 @@ from ..models import Article
 from .article_entities import ArticleEntitiesMixin, add_entity_to_selected, remove_entity_from_selected
 from .article_history import ArticleHistoryMixin
 from .article_workflow import ArticleWorkflowMixin
-from .filters import EntityKindFilter
+from .filters import EntityKindFilter, ReviewDeskFilter
 from .forms import ArticleForm
 from .inlines import ARTICLE_INLINES
 
@@ -19,21 +19,25 @@ from .inlines import ARTICLE_INLINES
 @admin.register(Article)
 class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMixin, VersionAdmin):
     form = ArticleForm
-    list_display = ["title", "workflow_state", "publish_date", "primary_category_name", "author_names", "updated_at"]
-    list_filter = ["status", "categories", "authors", EntityKindFilter, "series", "published_at"]
-    search_fields = ["title", "body_text", "slug"]
+    list_display = ["title", "workflow_state", "publish_date", "submitted_by_name", "primary_category_name",
+                    "author_names", "updated_at"]
+    list_filter = [ReviewDeskFilter, "status", "categories", "authors", EntityKindFilter, "series", "published_at"]
+    search_fields = ["title", "body_text", "slug", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    list_select_related = ["series"]
+    list_select_related = ["series", "submitted_by"]
     list_per_page = 50
     inlines = ARTICLE_INLINES
     autocomplete_fields = ["series"]
-    readonly_fields = ["word_count", "reading_time", "created_at", "updated_at", "workflow_state", "share_preview_link"]
-    actions = ["submit_for_review", "publish_now", "unpublish", add_entity_to_selected, remove_entity_from_selected]
+    readonly_fields = ["word_count", "reading_time", "created_at", "updated_at", "workflow_state", "share_preview_link",
+                       "submitted_by_name", "review_note_display"]
+    actions = ["submit_for_review", "withdraw_submissions", "publish_now", "unpublish", add_entity_to_selected,
+               remove_entity_from_selected]
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "published_at", "series"]}),
-        ("Workflow", {"fields": ["workflow_state", "share_preview_link", "publish_anyway"]}),
+        ("Workflow", {"fields": ["workflow_state", "submitted_by_name", "review_note_display", "share_preview_link",
+                                "note_to_author", "publish_anyway"]}),
         ("Content", {"fields": ["excerpt", "body", "author_note", "word_count", "reading_time"]}),
         ("Image", {"fields": ["image", "image_credit", "image_credit_url", "image_licence"],
                    "classes": ["collapse"]}),
@@ -61,7 +65,7 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
     def get_fieldsets(self, request, obj=None):
         hidden = {"share_preview_link"} if obj is None else set()
         if not workflow.is_editor(request.user):
-            hidden.add("publish_anyway")
+            hidden |= {"publish_anyway", "note_to_author"}
         return [(name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
                 for name, options in super().get_fieldsets(request, obj)]
 

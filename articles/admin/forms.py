@@ -77,6 +77,9 @@ class ArticleForm(forms.ModelForm):
 
     publish_anyway = forms.BooleanField(required=False, label="Publish anyway",
                                         help_text="Publish even without an author, category or entity.")
+    note_to_author = forms.CharField(required=False, label="Note to the author", widget=forms.Textarea(attrs={"rows": 3}),
+                                     help_text="Required to return the article: say what to change. The author "
+                                               "sees it on the article and by email.")
 
     class Meta:
         model = Article
@@ -106,7 +109,9 @@ class ArticleForm(forms.ModelForm):
             if self.instance.pk and name in cleaned and name not in self.changed_data:
                 cleaned[name] = getattr(self.instance, name)  # keep the stored text when only blanks differ
         target = Article(status=self.instance.status, published_at=self.instance.published_at,
-                         created_by_id=self.instance.created_by_id or self.user.pk)
+                         created_by_id=self.instance.created_by_id or self.user.pk,
+                         submitted_by_id=self.instance.submitted_by_id, submitted_at=self.instance.submitted_at,
+                         review_note=self.instance.review_note)
         for name in ("status", "published_at"):
             if name in self.fields and name in cleaned:
                 setattr(target, name, cleaned[name])
@@ -120,7 +125,15 @@ class ArticleForm(forms.ModelForm):
                 transition.check(current, self.user, when=target.published_at)
             except workflow.TransitionError as error:
                 raise ValidationError(str(error)) from None
-            transition.apply(target, when=target.published_at)
+            note = cleaned.get("note_to_author", "").strip()
+            if self.action == "return" and not note:
+                self.add_error("note_to_author", "Write the author a note saying what to change before returning it.")
+            transition.apply(target, when=target.published_at, user=self.user, note=note)
+            for name in ("submitted_by_id", "submitted_at", "review_note"):
+                setattr(self.instance, name, getattr(target, name))
+        elif target.status == Article.Status.REVIEW and self.instance.status != Article.Status.REVIEW:
+            workflow.TRANSITIONS["submit"].apply(target, user=self.user)  # submitted with the status menu
+            self.instance.submitted_by_id, self.instance.submitted_at = target.submitted_by_id, target.submitted_at
         if target.status == Article.Status.PUBLISHED:
             if not workflow.is_editor(self.user):
                 raise ValidationError("Only an editor can publish or schedule an article.")
