@@ -3,6 +3,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from articles.models import ArticleEntity, Author, Entity, EntityRedirect, RejectedSuggestion
+from tests.admin_client import form_data
 from tests.factories import make_article, make_author, make_entity
 
 pytestmark = pytest.mark.django_db
@@ -24,11 +25,12 @@ def test_editor_fully_tags_the_reference_article_from_suggestions(staff_client, 
     expected = set(peninsula.entities.values_list("slug", flat=True))
     ArticleEntity.objects.filter(content_object=peninsula).delete()
     panel = suggestion_forms(staff_client, peninsula)
+    url = f"/admin/articles/article/{peninsula.pk}/change/"
     for row in panel.select("tr.known-suggestion"):
-        entity = row.select_one("input[name=entity]")["value"]
-        assert row.select_one("input[name=csrfmiddlewaretoken]")
-        response = post_suggestion(staff_client, peninsula, entity=entity, decision="accept")
-        assert response.status_code == 302
+        button = row.find("button", string="Accept")
+        assert button["form"] == "article_form" and button["name"] == "_suggestion"
+        response = staff_client.post(url, {**form_data(staff_client, url), "_suggestion": button["value"]})
+        assert response.status_code == 302 and response["Location"].endswith("/change/#entity-suggestions")
     assert expected <= set(peninsula.entities.values_list("slug", flat=True))
     assert not suggestion_forms(staff_client, peninsula).select("tr.known-suggestion")
 
@@ -200,3 +202,35 @@ def test_the_admin_is_branded_and_says_its_time_zone(staff_client):
     assert "The Peninsula" in html and "Django administration" not in html
     html = staff_client.get("/admin/articles/article/add/").content.decode()
     assert "Times are America/New_York, now E" in html
+
+
+def test_accepting_a_suggestion_keeps_the_unsaved_edits_and_saves_them_with_the_tag(staff_client):
+    busan = make_entity("Port of Busan", kind="place")
+    article = make_article("Harbour", body="<p>Ships at the Port of Busan. Minister Ri Kil-song spoke.</p>")
+    url = f"/admin/articles/article/{article.pk}/change/"
+    panel = suggestion_forms(staff_client, article)
+    data = {**form_data(staff_client, url), "title": "Harbour, edited before deciding"}
+    accept = panel.select_one("tr.known-suggestion").find("button", string="Accept")["value"]
+    assert staff_client.post(url, {**data, "_suggestion": accept}).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Harbour, edited before deciding" and list(article.entities.all()) == [busan]
+    row = suggestion_forms(staff_client, article).select_one("tr.new-suggestion")
+    kind = row.select_one("select")["name"]
+    data = {**form_data(staff_client, url), "body": "<p>Ships at the Port of Busan. Minister Ri Kil-song spoke.</p><p>New.</p>",
+            kind: "person", "_suggestion": row.find("button", string="Accept as new entity")["value"]}
+    data[row.select_one("input[type=hidden]")["name"]] = row.select_one("input[type=hidden]")["value"]
+    assert staff_client.post(url, data).status_code == 302
+    article.refresh_from_db()
+    assert article.body.endswith("<p>New.</p>")
+    assert {str(e) for e in article.entities.all()} == {"Port of Busan (place)", "Ri Kil-song (person)"}
+
+
+def test_a_suggestion_pressed_with_an_invalid_form_changes_nothing_and_keeps_the_input(staff_client):
+    make_entity("Port of Busan", kind="place")
+    article = make_article("Harbour", body="<p>Ships at the Port of Busan.</p>")
+    url = f"/admin/articles/article/{article.pk}/change/"
+    accept = suggestion_forms(staff_client, article).select_one("tr.known-suggestion").find("button", string="Accept")
+    response = staff_client.post(url, {**form_data(staff_client, url), "slug": "", "title": "Unsaved title",
+                                       "_suggestion": accept["value"]})
+    assert response.status_code == 200 and 'value="Unsaved title"' in response.content.decode()
+    assert not article.entity_links.exists()

@@ -1,14 +1,19 @@
 """The article admin: declarative lists and fieldsets; the workflow, history and entity parts are mixins."""
 from functools import partial
 
+import reversion
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
 
 from .. import workflow
 from ..models import Article
-from .article_entities import ArticleEntitiesMixin, add_entity_to_selected, remove_entity_from_selected
+from .article_entities import (
+    SUGGESTION_FIELD, ArticleEntitiesMixin, add_entity_to_selected, remove_entity_from_selected,
+)
 from .article_history import ArticleHistoryMixin
 from .article_workflow import ArticleWorkflowMixin
 from .filters import EntityKindFilter, ReviewDeskFilter
@@ -77,6 +82,19 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context.update(self.workflow_context(request, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        note = self.apply_posted_suggestion(request, form.instance) if change else ""
+        if note:  # tagged from a suggestion pressed with the form: same revision, saying so
+            reversion.add_to_revision(form.instance)
+            request.tagging_note = note  # read by revision_note()
+
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        if SUGGESTION_FIELD in request.POST:  # back to the panel, the article saved with the decision
+            return redirect(reverse("admin:articles_article_change", args=[obj.pk]) + "#entity-suggestions")
+        return response
 
     def save_model(self, request, obj, form, change):
         if self.is_idle_save(request, obj, form, change):

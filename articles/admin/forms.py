@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from .. import workflow
 from ..html import sanitize_html
+from ..importers.autop import BLOCK_TAGS, autop
 from ..models import Article, ArticleEntity, Entity, EntityRedirect
 from ..names import name_key
 
@@ -52,6 +53,7 @@ class PlainTextField(forms.CharField):
         return not same_words(initial, self.to_python(data))
 
 
+HAS_BLOCK_TAG = re.compile(rf"</?(?:{BLOCK_TAGS})\b", re.I)
 # Blanks next to a block tag never reach the reader: "</p>\n<p> Then" reads as "</p><p>Then".
 BLANKS_AROUND_BLOCK_TAGS = re.compile(
     r"\s*(</?(?:p|h[1-6]|ul|ol|li|blockquote|figure|figcaption|table|thead|tbody|tr|th|td|pre|hr|br)\b[^>]*>)\s*")
@@ -94,6 +96,14 @@ class ArticleForm(forms.ModelForm):
         if "published_at" in self.fields:
             self.fields["published_at"].help_text = (f"A future date schedules the article. Times are "
                                                      f"{zone_name()}.")
+
+    def clean_body(self):
+        """Plain text (typed, or pasted from a word processor into the text box) keeps its paragraphs:
+        blank lines become paragraphs, as WordPress did. A body with block-level HTML is kept as it is."""
+        body = self.cleaned_data.get("body", "")
+        if body and not HAS_BLOCK_TAG.search(body):
+            body = autop(body)
+        return body
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
