@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
 
-from .. import workflow
+from ..editorial import workflow
 from ..models import Article
 from .article_entities import (
     SUGGESTION_FIELD, ArticleEntitiesMixin, add_entity_to_selected, remove_entity_from_selected,

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from .. import revisions, workflow
+from ..editorial import revisions, workflow
 from ..models import ArticleEntity
 
 KEEP_LATER_ENTITIES = "_keep_later_entities"

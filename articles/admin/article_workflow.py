@@ -1,5 +1,5 @@
 """The editorial workflow on the article admin: roles enforced per object, state buttons and actions,
-and previews of unsaved changes. The rules themselves live in articles/workflow.py."""
+and previews of unsaved changes. The rules themselves live in articles/editorial/workflow.py."""
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from .. import caching, preview, workflow
+from ..editorial import previews as preview, workflow
+from ..pages import cache as caching
 from ..models import Article
 from . import review_mail
 

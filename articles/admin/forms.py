@@ -6,7 +6,7 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from .. import workflow
+from ..editorial import workflow
 from ..html import sanitize_html
 from ..importers.autop import BLOCK_TAGS, autop
 from ..models import Article, ArticleEntity, Entity, EntityRedirect

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from .. import workflow
+from ..editorial import workflow
 
 logger = logging.getLogger(__name__)
 SUBJECTS = {"submit": "For review: {title}", "return": "Returned to you: {title}",

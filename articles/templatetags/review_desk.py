@@ -1,7 +1,7 @@
 """The admin dashboard's review desk: what waits for an editor, and what is about to go out."""
 from django import template
 
-from .. import workflow
+from ..editorial import workflow
 from ..models import Article
 
 register = template.Library()
