@@ -452,6 +452,33 @@ class RejectedSuggestion(NaturalKeyModel):
         return f"{self.name} rejected on {self.article}"
 
 
+class Proposal(NaturalKeyModel):
+    """A byline or an entity a contributor asks for on their article; an editor approves (the author or
+    entity is created and put on the article) or declines it. Contributors cannot create either."""
+
+    class Kind(models.TextChoices):
+        AUTHOR = "author", "Author"
+        ENTITY = "entity", "Entity"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="proposals")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    name = models.CharField(max_length=200)
+    entity_kind = models.CharField(max_length=20, choices=EntityKind.choices, blank=True,
+                                   help_text="For an entity: what it names.")
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    natural_key_fields = ("article__slug", "kind", "name")
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["article", "kind", "name"], name="unique_proposal")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} “{self.name}” for {self.article}"
+
+
 # Every saved article keeps a revision (django-reversion) that also holds its byline, category,
 # entity, link and legacy-URL rows, so history, diffs and restores cover them (articles/revisions.py).
 import reversion  # noqa: E402

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
 
-from ..editorial import workflow
-from ..models import Article
+from ..editorial import proposals, workflow
+from ..models import Article, Proposal
 from .article_entities import (
     SUGGESTION_FIELD, ArticleEntitiesMixin, add_entity_to_selected, remove_entity_from_selected,
 )
@@ -35,7 +35,7 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
     inlines = ARTICLE_INLINES
     autocomplete_fields = ["series"]
     readonly_fields = ["word_count", "reading_time", "created_at", "updated_at", "workflow_state", "share_preview_link",
-                       "submitted_by_name", "review_note_display"]
+                       "submitted_by_name", "review_note_display", "pending_proposals"]
     actions = ["submit_for_review", "withdraw_submissions", "publish_now", "unpublish", add_entity_to_selected,
                remove_entity_from_selected]
     change_list_template = "admin/articles/article/change_list.html"
@@ -43,6 +43,7 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
         (None, {"fields": ["title", "slug", "status", "published_at", "series"]}),
         ("Workflow", {"fields": ["workflow_state", "submitted_by_name", "review_note_display", "share_preview_link",
                                 "note_to_author", "publish_anyway"]}),
+        ("Byline and entities to add", {"fields": ["pending_proposals", "propose_author"]}),
         ("Content", {"fields": ["excerpt", "body", "author_note", "word_count", "reading_time"]}),
         ("Image", {"fields": ["image", "image_credit", "image_credit_url", "image_licence"],
                    "classes": ["collapse"]}),
@@ -71,6 +72,8 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
         hidden = {"share_preview_link"} if obj is None else set()
         if not workflow.is_editor(request.user):
             hidden |= {"publish_anyway", "note_to_author"}
+        else:
+            hidden.add("propose_author")  # editors add authors themselves
         return [(name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
                 for name, options in super().get_fieldsets(request, obj)]
 
@@ -85,6 +88,10 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if form.cleaned_data.get("propose_author"):
+            name = form.cleaned_data["propose_author"]
+            proposals.propose(form.instance, Proposal.Kind.AUTHOR, name, request.user)
+            self.message_user(request, f"“{name}” is proposed as an author: an editor will add it to the byline.")
         note = self.apply_posted_suggestion(request, form.instance) if change else ""
         if note:  # tagged from a suggestion pressed with the form: same revision, saying so
             reversion.add_to_revision(form.instance)
@@ -112,6 +119,11 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
             return "—"
         when = timezone.localtime(obj.published_at)
         return f"{date_format(when, 'DATETIME_FORMAT')} {when.tzname()}"
+
+    @admin.display(description="Proposed, waiting for an editor")
+    def pending_proposals(self, obj):
+        waiting = obj.proposals.all() if obj and obj.pk else []
+        return "; ".join(f"{p.get_kind_display()} “{p.name}”" for p in waiting) or "—"
 
     @admin.display(description="Category")
     def primary_category_name(self, obj):

@@ -10,7 +10,8 @@ from django.urls import path, reverse
 
 from ..entities import accept_candidate, link_entity, reject, suggest_entities
 from ..entities.editing import add_entity_to_articles, remove_entity_from_articles
-from ..models import Article, Entity, EntityKind
+from ..editorial import proposals
+from ..models import Article, Entity, EntityKind, Proposal
 from .forms import BulkEntityForm
 
 
@@ -99,7 +100,7 @@ class ArticleEntitiesMixin:
         """While the article form saves: the suggestion button pressed with it, if any (so a decision never
         throws away unsaved edits). Returns the revision note ("Tagged “X”.") or ""."""
         decision, _, rest = request.POST.get(SUGGESTION_FIELD, "").partition(":")
-        if decision not in ("accept", "reject"):
+        if decision not in ("accept", "reject", "propose"):
             return ""
         if rest.startswith("entity-"):
             pk, _, is_main = rest.removeprefix("entity-").partition("-")
@@ -123,6 +124,10 @@ class ArticleEntitiesMixin:
             entity = accept_candidate(article, name, kind)
             self.message_user(request, f"“{entity}” is now an entity and tags this article.", messages.SUCCESS)
             return f"Tagged “{entity.name}”."
+        elif decision == "propose" and name and kind in EntityKind.values:
+            proposals.propose(article, Proposal.Kind.ENTITY, name, request.user, entity_kind=kind)
+            self.message_user(request, f"“{name}” is proposed as a new entity: an editor will add it.",
+                              messages.SUCCESS)
         elif decision == "reject" and (entity or name):
             reject(article, entity.name if entity else name, request.user)
             self.message_user(request, f"“{entity or name}” will not be suggested for this article again.",

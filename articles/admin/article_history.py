@@ -16,7 +16,7 @@ from ..models import ArticleEntity
 
 KEEP_LATER_ENTITIES = "_keep_later_entities"
 # Form fields that are instructions rather than content: ticking one changes nothing by itself.
-NOT_CONTENT = {"publish_anyway"}
+NOT_CONTENT = {"publish_anyway", "propose_author"}
 
 
 def content_changed(form):

@@ -79,6 +79,8 @@ class ArticleForm(forms.ModelForm):
 
     publish_anyway = forms.BooleanField(required=False, label="Publish anyway",
                                         help_text="Publish even without an author, category or entity.")
+    propose_author = forms.CharField(required=False, max_length=200, label="Propose an author",
+                                     help_text="Not in the list? Type the name: an editor adds it to the byline.")
     note_to_author = forms.CharField(required=False, label="Note to the author", widget=forms.Textarea(attrs={"rows": 3}),
                                      help_text="Required to return the article: say what to change. The author "
                                                "sees it on the article and by email.")

@@ -2,7 +2,7 @@
 from django import template
 
 from ..editorial import workflow
-from ..models import Article
+from ..models import Article, Proposal
 
 register = template.Library()
 SHOWN = 10
@@ -17,4 +17,5 @@ def review_desk(context):
     in_review = articles.in_review().order_by("submitted_at", "pk")
     scheduled = articles.scheduled().order_by("published_at", "pk")
     return {"in_review": list(in_review[:SHOWN]), "in_review_count": in_review.count(),
-            "scheduled": list(scheduled[:SHOWN]), "scheduled_count": scheduled.count(), "shown": SHOWN}
+            "scheduled": list(scheduled[:SHOWN]), "scheduled_count": scheduled.count(), "shown": SHOWN,
+            "proposal_count": Proposal.objects.count() if workflow.is_editor(user) else None}
