@@ -193,6 +193,14 @@ class ArticleQuerySet(models.QuerySet):
         """The one definition of public: published, and its time has come."""
         return self.filter(published_q())
 
+    def in_review(self):
+        """Submitted and waiting for an editor."""
+        return self.filter(status=Article.Status.REVIEW)
+
+    def scheduled(self):
+        """Published with a date still to come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
     def unpublished(self):
         """Everything published() leaves out (drafts, reviews, scheduled): search counts by difference."""
         return self.exclude(published_q())
@@ -292,6 +300,12 @@ class Article(NaturalKeyModel):
                                    related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    # The review desk: who last submitted the article and when, and the editor's note on returning it.
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+", editable=False)
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    review_note = models.TextField(blank=True, editable=False,
+                                   help_text="What the editor asked the author to change when returning it.")
 
     objects = ArticleManager()
 
@@ -481,6 +495,33 @@ class RejectedSuggestion(NaturalKeyModel):
 
     def __str__(self):
         return f"{self.name} rejected on {self.article}"
+
+
+class Proposal(NaturalKeyModel):
+    """A byline or an entity a contributor asks for on their article; an editor approves (the author or
+    entity is created and put on the article) or declines it. Contributors cannot create either."""
+
+    class Kind(models.TextChoices):
+        AUTHOR = "author", "Author"
+        ENTITY = "entity", "Entity"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="proposals")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    name = models.CharField(max_length=200)
+    entity_kind = models.CharField(max_length=20, choices=EntityKind.choices, blank=True,
+                                   help_text="For an entity: what it names.")
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    natural_key_fields = ("article__slug", "kind", "name")
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["article", "kind", "name"], name="unique_proposal")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} “{self.name}” for {self.article}"
 
 
 # Every saved article keeps a revision (django-reversion) that also holds its byline, category,

@@ -109,3 +109,20 @@ def test_change_form_has_date_hierarchy_ordered_authors_and_related_links_inline
     assert 'name="related_links-TOTAL_FORMS"' in html
     changelist = staff_client.get("/admin/articles/article/").content.decode()
     assert "published_at__year=2015" in changelist  # the date hierarchy's year link
+
+
+def test_a_plain_text_body_keeps_its_paragraphs(admin_client):
+    """Text typed or pasted from a word processor into the body box: blank lines are paragraphs."""
+    from tests.admin_client import form_data
+
+    article = make_article("Pasted", body="<p>x</p>")
+    url = f"/admin/articles/article/{article.pk}/change/"
+    data = form_data(admin_client, url)
+    data["body"] = "First paragraph, “quoted”.\r\n\r\nSecond paragraph\r\nwith a line break.\r\n\r\nThird & last."
+    assert admin_client.post(url, data).status_code == 302
+    article.refresh_from_db()
+    assert article.body.count("<p>") == 3 and "<br>" in article.body and "Third &amp; last." in article.body
+    data["body"] = "<h2>Kept</h2>\r\n<p>As HTML.</p>"
+    admin_client.post(url, data)
+    article.refresh_from_db()
+    assert article.body.replace("\n", "") == "<h2>Kept</h2><p>As HTML.</p>"

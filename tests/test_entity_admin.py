@@ -3,6 +3,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from articles.models import ArticleEntity, Author, Entity, EntityRedirect, RejectedSuggestion
+from tests.admin_client import form_data
 from tests.factories import make_article, make_author, make_entity
 
 pytestmark = pytest.mark.django_db
@@ -24,11 +25,12 @@ def test_editor_fully_tags_the_reference_article_from_suggestions(staff_client, 
     expected = set(peninsula.entities.values_list("slug", flat=True))
     ArticleEntity.objects.filter(content_object=peninsula).delete()
     panel = suggestion_forms(staff_client, peninsula)
+    url = f"/admin/articles/article/{peninsula.pk}/change/"
     for row in panel.select("tr.known-suggestion"):
-        entity = row.select_one("input[name=entity]")["value"]
-        assert row.select_one("input[name=csrfmiddlewaretoken]")
-        response = post_suggestion(staff_client, peninsula, entity=entity, decision="accept")
-        assert response.status_code == 302
+        button = row.find("button", string="Accept")
+        assert button["form"] == "article_form" and button["name"] == "_suggestion"
+        response = staff_client.post(url, {**form_data(staff_client, url), "_suggestion": button["value"]})
+        assert response.status_code == 302 and response["Location"].endswith("/change/#entity-suggestions")
     assert expected <= set(peninsula.entities.values_list("slug", flat=True))
     assert not suggestion_forms(staff_client, peninsula).select("tr.known-suggestion")
 
@@ -83,7 +85,7 @@ def test_merge_preview_then_merge_moves_links_and_redirects(staff_client):
 
 def test_rename_keeps_the_old_url_working(staff_client):
     entity = make_entity("Burma", kind="place", slug="burma")
-    data = {"name": "Myanmar", "slug": "myanmar", "kind": "place", "disambiguator": "", "aliases": '["Burma"]',
+    data = {"name": "Myanmar", "slug": "myanmar", "kind": "place", "disambiguator": "", "aliases": "",
             "description": "", "wikidata_id": ""}
     response = staff_client.post(f"/admin/articles/entity/{entity.pk}/change/", data)
     assert response.status_code == 302
@@ -93,7 +95,7 @@ def test_rename_keeps_the_old_url_working(staff_client):
 
 def test_case_and_accent_variants_get_a_clear_message(staff_client):
     make_entity("Russia", kind="place", slug="russia")
-    data = {"name": "rüssia", "slug": "russia-2", "kind": "place", "disambiguator": "", "aliases": "[]",
+    data = {"name": "rüssia", "slug": "russia-2", "kind": "place", "disambiguator": "", "aliases": "",
             "description": "", "wikidata_id": ""}
     response = staff_client.post("/admin/articles/entity/add/", data)
     assert response.status_code == 200
@@ -120,7 +122,7 @@ def test_a_rejection_outlives_a_rename_of_the_entity(staff_client):
     entity = make_entity("Burma", kind="place", slug="burma")
     article = make_article(body="<p>Burma and Myanmar are one country.</p>")
     post_suggestion(staff_client, article, entity=entity.pk, decision="reject")
-    data = {"name": "Myanmar", "slug": "myanmar", "kind": "place", "disambiguator": "", "aliases": "[]",
+    data = {"name": "Myanmar", "slug": "myanmar", "kind": "place", "disambiguator": "", "aliases": "",
             "description": "", "wikidata_id": ""}
     assert staff_client.post(f"/admin/articles/entity/{entity.pk}/change/", data).status_code == 302
     assert "Myanmar" not in suggestion_forms(staff_client, article).get_text()
@@ -138,3 +140,97 @@ def test_a_rejection_outlives_a_merge_into_another_entity(staff_client):
                                                   "survivor": survivor.pk})
     assert list(Entity.objects.all()) == [survivor]
     assert "Russia" not in suggestion_forms(staff_client, article).get_text()
+
+
+def test_a_renamed_entity_keeps_its_old_name_so_tagging_with_it_makes_no_duplicate(staff_client):
+    entity = make_entity("Burma", kind="place", slug="burma")
+    data = {"name": "Myanmar", "slug": "myanmar", "kind": "place", "disambiguator": "", "aliases": "Union of Burma",
+            "description": "", "wikidata_id": ""}
+    assert staff_client.post(f"/admin/articles/entity/{entity.pk}/change/", data).status_code == 302
+    entity.refresh_from_db()
+    assert entity.aliases == ["Union of Burma", "Burma"]
+    article = make_article(body="<p>Burma voted again.</p>")
+    panel = suggestion_forms(staff_client, article)
+    assert "Myanmar" in panel.select_one("tr.known-suggestion").get_text() and not panel.select("tr.new-suggestion")
+    post_suggestion(staff_client, article, name="Burma", kind="place", decision="accept")  # a stale page's offer
+    assert list(Entity.objects.all()) == [entity] and list(article.entities.all()) == [entity]
+    assert staff_client.get("/tag/burma/")["Location"] == "/tag/myanmar/"
+
+
+def test_a_new_entity_never_takes_over_a_redirected_slug(staff_client):
+    myanmar = make_entity("Myanmar", kind="place", slug="myanmar")
+    EntityRedirect.objects.create(old_slug="burma", entity=myanmar)
+    article = make_article(body="<p>Burma Road.</p>")
+    post_suggestion(staff_client, article, name="Burma", kind="topic", decision="accept")
+    created = Entity.objects.exclude(pk=myanmar.pk).get()
+    assert created.slug == "burma-2"
+    assert staff_client.get("/tag/burma/")["Location"] == "/tag/myanmar/"
+    data = {"name": "Burma Road", "slug": "burma", "kind": "place", "disambiguator": "", "aliases": "",
+            "description": "", "wikidata_id": ""}
+    response = staff_client.post("/admin/articles/entity/add/", data)
+    assert response.status_code == 200 and "/tag/burma/ is an old address of" in response.content.decode()
+
+
+def test_aliases_are_edited_one_name_a_line_not_as_json(staff_client):
+    entity = make_entity("North Korea", kind="place", slug="north-korea", aliases=["Pyongyang", "DPRK"])
+    soup = BeautifulSoup(staff_client.get(f"/admin/articles/entity/{entity.pk}/change/").content, "html.parser")
+    assert soup.select_one("textarea[name=aliases]").text.strip() == "Pyongyang\nDPRK"
+    data = {"name": "North Korea", "slug": "north-korea", "kind": "place", "disambiguator": "",
+            "aliases": "Pyongyang\r\n\r\n  DPRK \r\npyongyang\r\nDemocratic People’s Republic of Korea",
+            "description": "", "wikidata_id": ""}
+    assert staff_client.post(f"/admin/articles/entity/{entity.pk}/change/", data).status_code == 302
+    entity.refresh_from_db()
+    assert entity.aliases == ["Pyongyang", "DPRK", "Democratic People’s Republic of Korea"]
+
+
+def test_bulk_tagging_picks_the_entity_by_autocomplete(staff_client):
+    for n in range(30):
+        make_entity(f"Place {n}", kind="place")
+    article = make_article()
+    html = staff_client.post("/admin/articles/article/", {"action": "add_entity_to_selected",
+                                                          "_selected_action": [article.pk]}).content.decode()
+    select = BeautifulSoup(html, "html.parser").select_one("select[name=entity]")
+    assert "admin-autocomplete" in select["class"] and len(select.find_all("option")) <= 1
+    assert "autocomplete.js" in html
+    response = staff_client.get("/admin/autocomplete/", {"term": "Place 1", "app_label": "articles",
+                                                         "model_name": "articleentity", "field_name": "tag"})
+    assert response.status_code == 200 and "Place 12" in response.content.decode()
+
+
+def test_the_admin_is_branded_and_says_its_time_zone(staff_client):
+    html = staff_client.get("/admin/").content.decode()
+    assert "The Peninsula" in html and "Django administration" not in html
+    html = staff_client.get("/admin/articles/article/add/").content.decode()
+    assert "Times are America/New_York, now E" in html
+
+
+def test_accepting_a_suggestion_keeps_the_unsaved_edits_and_saves_them_with_the_tag(staff_client):
+    busan = make_entity("Port of Busan", kind="place")
+    article = make_article("Harbour", body="<p>Ships at the Port of Busan. Minister Ri Kil-song spoke.</p>")
+    url = f"/admin/articles/article/{article.pk}/change/"
+    panel = suggestion_forms(staff_client, article)
+    data = {**form_data(staff_client, url), "title": "Harbour, edited before deciding"}
+    accept = panel.select_one("tr.known-suggestion").find("button", string="Accept")["value"]
+    assert staff_client.post(url, {**data, "_suggestion": accept}).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Harbour, edited before deciding" and list(article.entities.all()) == [busan]
+    row = suggestion_forms(staff_client, article).select_one("tr.new-suggestion")
+    kind = row.select_one("select")["name"]
+    data = {**form_data(staff_client, url), "body": "<p>Ships at the Port of Busan. Minister Ri Kil-song spoke.</p><p>New.</p>",
+            kind: "person", "_suggestion": row.find("button", string="Accept as new entity")["value"]}
+    data[row.select_one("input[type=hidden]")["name"]] = row.select_one("input[type=hidden]")["value"]
+    assert staff_client.post(url, data).status_code == 302
+    article.refresh_from_db()
+    assert article.body.endswith("<p>New.</p>")
+    assert {str(e) for e in article.entities.all()} == {"Port of Busan (place)", "Ri Kil-song (person)"}
+
+
+def test_a_suggestion_pressed_with_an_invalid_form_changes_nothing_and_keeps_the_input(staff_client):
+    make_entity("Port of Busan", kind="place")
+    article = make_article("Harbour", body="<p>Ships at the Port of Busan.</p>")
+    url = f"/admin/articles/article/{article.pk}/change/"
+    accept = suggestion_forms(staff_client, article).select_one("tr.known-suggestion").find("button", string="Accept")
+    response = staff_client.post(url, {**form_data(staff_client, url), "slug": "", "title": "Unsaved title",
+                                       "_suggestion": accept["value"]})
+    assert response.status_code == 200 and 'value="Unsaved title"' in response.content.decode()
+    assert not article.entity_links.exists()

@@ -70,12 +70,94 @@ def test_editor_restores_an_older_revision(history):
     url = f"/admin/articles/article/{article.pk}/history/{old.pk}/"
     data = form_data(client, url)
     assert data["title"] == "Old title"
+    assert data["_keep_later_entities"] == "1"  # offered, ticked: Korea was tagged after this revision
+    del data["_keep_later_entities"]
     assert client.post(url, data).status_code == 302
     article.refresh_from_db()
     assert article.title == "Old title"
     assert [a.name for a in article.authors.all()] == ["Ann First"]
     assert not article.entity_links.exists()
     assert Version.objects.get_for_object(article).count() == 3
+
+
+def test_restore_page_shows_the_diff_against_the_article_as_it_is(history):
+    client, article = history
+    old = Version.objects.get_for_object(article).order_by("pk").first()
+    html = client.get(f"/admin/articles/article/{article.pk}/history/{old.pk}/").content.decode()
+    assert "What restoring changes" in html
+    assert "<del>New title</del>" in html and "<ins>Old title</ins>" in html
+    assert "Removed: <del>Bob Second</del>" in html and "Added: <ins>Ann First</ins>" in html
+    assert "Keep the entities tagged since this revision" in html and "Korea (place)" in html
+    article.refresh_from_db()
+    assert article.title == "New title"  # looking restores nothing
+
+
+def test_restore_keeps_entities_tagged_since_unless_unticked(history):
+    client, article = history
+    old = Version.objects.get_for_object(article).order_by("pk").first()
+    url = f"/admin/articles/article/{article.pk}/history/{old.pk}/"
+    assert client.post(url, form_data(client, url)).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Old title"
+    assert [str(e) for e in article.entities.all()] == ["Korea (place)"]
+    latest = Version.objects.get_for_object(article).first()
+    assert "Reverted" in latest.revision.get_comment()
+    assert len(latest.revision.version_set.filter(content_type__model="articleentity")) == 1
+
+
+def test_a_save_that_changes_nothing_keeps_no_revision(history):
+    """Browsers post textareas with CRLF line endings; stored text has LF. That alone is no change."""
+    client, article = history
+    before = Version.objects.get_for_object(article).count()
+    data = form_data(client, change_url(article))
+    data["body"] = data["body"].replace("</p><p>", "</p>\r\n<p>  ") + "\r\n"
+    data["author_note"] = "\r\n"
+    save(client, article, **data)
+    assert Version.objects.get_for_object(article).count() == before
+    article.refresh_from_db()
+    assert "\r" not in article.body and article.body == "<p>The talks began in late spring.</p><p>Then they stopped.</p>"
+
+
+def test_tagging_in_the_form_alone_keeps_a_revision_with_the_tag(history):
+    client, article = history
+    china = make_entity("China", kind="place")
+    before = Version.objects.get_for_object(article).count()
+    save(client, article, **{"entity_links-TOTAL_FORMS": "2", "entity_links-1-tag": str(china.pk),
+                             "entity_links-1-position": "1"})
+    versions = Version.objects.get_for_object(article)
+    assert versions.count() == before + 1
+    old, new = versions.order_by("pk")[before - 1:]
+    html = client.get(f"/admin/articles/article/{article.pk}/history/compare/?old={old.pk}&new={new.pk}").content.decode()
+    assert "Added: <ins>China (place)</ins>" in html
+
+
+def test_workflow_steps_are_named_in_the_history():
+    carla, edith = make_user("carla", "contributor"), make_user("edith", "editor")
+    article = make_article("Step by step", status="draft", created_by=carla, published_at=None)
+    save(login(carla), article)
+    save(login(carla), article, _workflow="submit")
+    save(login(edith), article, _workflow="publish", publish_anyway="on")
+    comments = [v.revision.get_comment() for v in Version.objects.get_for_object(article).order_by("pk")]
+    assert comments[1].startswith("Submitted for review.")
+    assert comments[2].startswith("Published.")
+    history = login(edith).get(f"/admin/articles/article/{article.pk}/history/").content.decode()
+    assert "Submitted for review." in history and "Published." in history
+
+
+def test_tagging_from_suggestions_and_merging_keep_named_revisions():
+    from articles.admin.forms import MergeForm  # noqa: F401 (the merge action's form)
+
+    edith = login(make_user("edith", "editor"))
+    busan, pusan = make_entity("Busan", kind="place"), make_entity("Pusan", kind="place")
+    article = make_article("Port talks", body="<p>Talks in Busan.</p>")
+    edith.post(f"/admin/articles/article/{article.pk}/entity-suggestion/", {"decision": "accept", "entity": busan.pk})
+    tagged = Version.objects.get_for_object(article).first()
+    assert tagged.revision.get_comment() == "Tagged “Busan”." and tagged.revision.user.username == "edith"
+    edith.post("/admin/articles/entity/", {"action": "merge_selected_entities", "_selected_action": [busan.pk, pusan.pk],
+                                           "survivor": pusan.pk, "confirm": "1"})
+    merged = Version.objects.get_for_object(article).first()
+    assert merged.revision.get_comment() == "Merged “Busan” into “Pusan”."
+    assert [str(e) for e in Article.objects.get(pk=article.pk).entities.all()] == ["Pusan (place)"]
 
 
 def test_restoring_a_revision_with_another_slug_keeps_every_old_url_working(client):

@@ -1,15 +1,22 @@
 """The article admin: declarative lists and fieldsets; the workflow, history and entity parts are mixins."""
 from functools import partial
 
+import reversion
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
 
-from ..editorial import workflow
-from ..models import Article
-from .article_entities import ArticleEntitiesMixin, add_entity_to_selected, remove_entity_from_selected
+from ..editorial import proposals, workflow
+from ..models import Article, Proposal
+from .article_entities import (
+    SUGGESTION_FIELD, ArticleEntitiesMixin, add_entity_to_selected, remove_entity_from_selected,
+)
 from .article_history import ArticleHistoryMixin
 from .article_workflow import ArticleWorkflowMixin
-from .filters import EntityKindFilter
+from .filters import EntityKindFilter, ReviewDeskFilter
 from .forms import ArticleForm
 from .inlines import ARTICLE_INLINES
 
@@ -17,21 +24,26 @@ from .inlines import ARTICLE_INLINES
 @admin.register(Article)
 class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMixin, VersionAdmin):
     form = ArticleForm
-    list_display = ["title", "workflow_state", "published_at", "primary_category_name", "author_names", "updated_at"]
-    list_filter = ["status", "categories", "authors", EntityKindFilter, "series", "published_at"]
-    search_fields = ["title", "body_text", "slug"]
+    list_display = ["title", "workflow_state", "publish_date", "submitted_by_name", "primary_category_name",
+                    "author_names", "updated_at"]
+    list_filter = [ReviewDeskFilter, "status", "categories", "authors", EntityKindFilter, "series", "published_at"]
+    search_fields = ["title", "body_text", "slug", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    list_select_related = ["series"]
+    list_select_related = ["series", "submitted_by"]
     list_per_page = 50
     inlines = ARTICLE_INLINES
     autocomplete_fields = ["series"]
-    readonly_fields = ["word_count", "reading_time", "created_at", "updated_at", "workflow_state", "share_preview_link"]
-    actions = ["submit_for_review", "publish_now", "unpublish", add_entity_to_selected, remove_entity_from_selected]
+    readonly_fields = ["word_count", "reading_time", "created_at", "updated_at", "workflow_state", "share_preview_link",
+                       "submitted_by_name", "review_note_display", "pending_proposals"]
+    actions = ["submit_for_review", "withdraw_submissions", "publish_now", "unpublish", add_entity_to_selected,
+               remove_entity_from_selected]
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "published_at", "series"]}),
-        ("Workflow", {"fields": ["workflow_state", "share_preview_link", "publish_anyway"]}),
+        ("Workflow", {"fields": ["workflow_state", "submitted_by_name", "review_note_display", "share_preview_link",
+                                "note_to_author", "publish_anyway"]}),
+        ("Byline and entities to add", {"fields": ["pending_proposals", "propose_author"]}),
         ("Content", {"fields": ["excerpt", "body", "author_note", "word_count", "reading_time"]}),
         ("Image", {"fields": ["image", "image_alt", "image_credit", "image_credit_url", "image_licence"],
                    "classes": ["collapse"]}),
@@ -59,7 +71,9 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
     def get_fieldsets(self, request, obj=None):
         hidden = {"share_preview_link"} if obj is None else set()
         if not workflow.is_editor(request.user):
-            hidden.add("publish_anyway")
+            hidden |= {"publish_anyway", "note_to_author"}
+        else:
+            hidden.add("propose_author")  # editors add authors themselves
         return [(name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
                 for name, options in super().get_fieldsets(request, obj)]
 
@@ -72,13 +86,44 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
         context.update(self.workflow_context(request, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if form.cleaned_data.get("propose_author"):
+            name = form.cleaned_data["propose_author"]
+            proposals.propose(form.instance, Proposal.Kind.AUTHOR, name, request.user)
+            self.message_user(request, f"“{name}” is proposed as an author: an editor will add it to the byline.")
+        note = self.apply_posted_suggestion(request, form.instance) if change else ""
+        if note:  # tagged from a suggestion pressed with the form: same revision, saying so
+            reversion.add_to_revision(form.instance)
+            request.tagging_note = note  # read by revision_note()
+
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        if SUGGESTION_FIELD in request.POST:  # back to the panel, the article saved with the decision
+            return redirect(reverse("admin:articles_article_change", args=[obj.pk]) + "#entity-suggestions")
+        return response
+
     def save_model(self, request, obj, form, change):
+        if self.is_idle_save(request, obj, form, change):
+            return  # nothing new: no write, no revision (save_related saves if only rows changed)
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
         self.announce_transition(request, obj, form)
 
     # Columns.
+
+    @admin.display(description="Publish date", ordering="published_at")
+    def publish_date(self, obj):
+        if obj.published_at is None:
+            return "—"
+        when = timezone.localtime(obj.published_at)
+        return f"{date_format(when, 'DATETIME_FORMAT')} {when.tzname()}"
+
+    @admin.display(description="Proposed, waiting for an editor")
+    def pending_proposals(self, obj):
+        waiting = obj.proposals.all() if obj and obj.pk else []
+        return "; ".join(f"{p.get_kind_display()} “{p.name}”" for p in waiting) or "—"
 
     @admin.display(description="Category")
     def primary_category_name(self, obj):

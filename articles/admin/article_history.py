@@ -1,5 +1,10 @@
 """The article's history in the admin: revision list, diffs, restores and recovering deleted articles,
-on top of django-reversion's views, with the workflow's roles applied."""
+on top of django-reversion's views, with the workflow's roles applied.
+
+A save that changes nothing keeps no revision; each revision's comment says what happened; a restore
+shows its diff against the article as it is and keeps entities tagged since unless the editor unticks it.
+"""
+import reversion
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -7,11 +12,20 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from ..editorial import legacy_urls, revisions, workflow
+from ..models import ArticleEntity
 from ..validators import as_id
+
+KEEP_LATER_ENTITIES = "_keep_later_entities"
+# Form fields that are instructions rather than content: ticking one changes nothing by itself.
+NOT_CONTENT = {"publish_anyway", "propose_author"}
+
+
+def content_changed(form):
+    return bool(set(form.changed_data) - NOT_CONTENT)
 
 
 class ArticleHistoryMixin:
-    """For ArticleAdmin (a reversion VersionAdmin): compare view and guards on reversion's views."""
+    """For ArticleAdmin (a reversion VersionAdmin): compare view, restore with diff, guards on reversion's views."""
 
     object_history_template = "admin/articles/article/object_history.html"
 
@@ -19,6 +33,48 @@ class ArticleHistoryMixin:
         info = self.opts.app_label, self.opts.model_name
         return [path("<path:object_id>/history/compare/", self.admin_site.admin_view(self.compare_view),
                      name="%s_%s_compare" % info)]
+
+    # Saving: no revision for a save that changes nothing.
+
+    def is_idle_save(self, request, obj, form, change):
+        """True when this admin save would store nothing new: same fields, no transition, not a restore,
+        and the article already has a revision to compare with."""
+        return (change and not content_changed(form) and not self.requested_action(request)
+                and not hasattr(request, "later_entity_links") and revisions.article_versions(obj.pk).exists())
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        relinked = self.keep_later_entities(request, form.instance)
+        if (relinked or any(formset.has_changed() for formset in formsets)) and self.is_idle_save(
+                request, form.instance, form, change):
+            form.instance.save()  # skipped in save_model: its rows changed, so version it with them
+
+    def keep_later_entities(self, request, article):
+        """On a restore: tag again the entities added since the restored revision, unless unticked."""
+        links = getattr(request, "later_entity_links", [])
+        if not links or not request.POST.get(KEEP_LATER_ENTITIES):
+            return 0
+        tagged = set(article.entity_links.values_list("tag_id", flat=True))
+        new = [ArticleEntity(content_object=article, tag_id=link.tag_id, is_main=link.is_main, position=link.position)
+               for link in links if link.tag_id not in tagged]
+        for link in new:
+            link.save()
+        return len(new)
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        note = self.revision_note(request, obj, entry)
+        if note and reversion.is_active():
+            reversion.set_comment(note)
+        return entry
+
+    def revision_note(self, request, obj, entry):
+        """What happened, for the revision's comment: the workflow step, then the fields changed."""
+        step = self.transition_note(self.requested_action(request), obj)
+        tagged = getattr(request, "tagging_note", "")
+        return " ".join(part for part in (step, tagged, entry.get_change_message()) if part)
+
+    # Views.
 
     def compare_view(self, request, object_id):
         """A readable diff between two revisions: ?old=<version id>&new=<version id>."""
@@ -50,8 +106,16 @@ class ArticleHistoryMixin:
             raise PermissionDenied
         if request.method == "POST" and not self.has_change_permission(request, obj):
             raise PermissionDenied
+        version = get_object_or_404(revisions.article_versions(obj.pk), pk=int(version_id) if str(version_id).isdigit() else 0)
+        restored = revisions.snapshot(version)
+        tagged_then = set(revisions.entity_ids(version))
+        later = [link for link in obj.entity_links.select_related("tag") if link.tag_id not in tagged_then]
+        request.later_entity_links = later  # read by save_related() while the restore saves
+        context = {"changes": revisions.compare_snapshots(revisions.current_snapshot(obj), restored),
+                   "later_entity_links": later, "version": version, "keep_later_entities_field": KEEP_LATER_ENTITIES,
+                   **(extra_context or {})}
         paths = legacy_urls.known_paths(obj)
-        response = super().revision_view(request, object_id, version_id, extra_context)
+        response = super().revision_view(request, object_id, version_id, context)
         if request.method == "POST" and response.status_code == 302:  # restored
             legacy_urls.keep_known_paths(obj.pk, paths)
         return response

@@ -1,5 +1,6 @@
 """The editorial workflow on the article admin: roles enforced per object, state buttons and actions,
 and previews of unsaved changes. The rules themselves live in articles/editorial/workflow.py."""
+import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -10,14 +11,20 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from ..editorial import previews as preview, workflow
 from ..pages import cache as caching
 from ..models import Article
+from . import review_mail
 
 ACTION_FIELD = "_workflow"
-CONTRIBUTOR_ACTIONS = {"submit_for_review"}
+CONTRIBUTOR_ACTIONS = {"submit_for_review", "withdraw_submissions"}
+# What each transition did, as the revision history says it.
+DONE = {"submit": "Submitted for review.", "publish": "Published.", "schedule": "Scheduled for {when}.",
+        "unpublish": "Unpublished.", "return": "Returned to author: {note}", "withdraw": "Withdrawn by the author."}
 
 
 class ArticleWorkflowMixin:
@@ -84,13 +91,47 @@ class ArticleWorkflowMixin:
     def workflow_context(self, request, obj):
         article = obj or Article(created_by=request.user)
         info = self.opts.app_label, self.opts.model_name
+        available = workflow.available_transitions(article, request.user)
+        editable = obj is None or self.has_change_permission(request, obj)
         return {
-            "workflow_transitions": workflow.available_transitions(article, request.user) if (
-                obj is None or self.has_change_permission(request, obj)) else [],
+            "workflow_transitions": available if editable else [],
             "preview_url": reverse(f"admin:{info[0]}_{info[1]}_preview", args=[obj.pk] if obj else []),
+            "withdraw_url": reverse(f"admin:{info[0]}_{info[1]}_withdraw", args=[obj.pk]) if (
+                obj is not None and not editable and workflow.TRANSITIONS["withdraw"] in available) else None,
         }
 
+    @admin.display(description="Editor's note")
+    def review_note_display(self, obj):
+        return obj.review_note if obj and obj.review_note else "—"
+
+    @admin.display(description="Submitted by", ordering="submitted_at")
+    def submitted_by_name(self, obj):
+        user = obj.submitted_by
+        if user is None:
+            return "—"
+        when = timezone.localtime(obj.submitted_at) if obj.submitted_at else None
+        name = user.get_full_name() or user.get_username()
+        return f"{name}, {date_format(when, 'DATETIME_FORMAT')} {when.tzname()}" if when else name
+
+    def transition_note(self, name, obj):
+        if name not in DONE:
+            return ""
+        when = workflow.state_label(obj).removeprefix("Scheduled for ")
+        return DONE[name].format(when=when, note=obj.review_note)
+
+    def workflow_step(self, form):
+        """The transition a saved form made: its button, or a status changed in the menu."""
+        if form.action:
+            return form.action
+        if "status" not in form.changed_data:
+            return None
+        article = form.instance
+        if article.status == Article.Status.PUBLISHED:
+            return "schedule" if article.is_scheduled else "publish"
+        return "submit" if article.status == Article.Status.REVIEW else None
+
     def announce_transition(self, request, obj, form):
+        review_mail.notify(request, obj, self.workflow_step(form))
         if form.action:
             messages.success(request, f"“{obj}”: {workflow.TRANSITIONS[form.action].label.lower()} done — "
                                       f"now {workflow.state_label(obj).lower()}.")
@@ -98,14 +139,18 @@ class ArticleWorkflowMixin:
     # Actions for many articles.
 
     def run_transition(self, request, queryset, name):
+        """Apply transition `name` to each article; the changelist's revision says what happened."""
         done, refused = 0, []
         for article in queryset:
             try:
                 workflow.perform(name, article, request.user)
                 done += 1
+                review_mail.notify(request, article, name)
             except workflow.TransitionError as error:
                 refused.append(str(error))
         label = workflow.TRANSITIONS[name].label.lower()
+        if done and reversion.is_active():
+            reversion.set_comment(DONE[name].format(when="a later date") + " (from the article list)")
         if done:
             messages.success(request, f"{label.capitalize()}: {done} article{'s' if done != 1 else ''}.")
         if refused:
@@ -131,6 +176,26 @@ class ArticleWorkflowMixin:
     def unpublish(self, request, queryset):
         self.run_transition(request, queryset, "unpublish")
 
+    @admin.action(description="Withdraw selected submissions (back to draft)")
+    def withdraw_submissions(self, request, queryset):
+        self.run_transition(request, queryset, "withdraw")
+
+    def withdraw_view(self, request, object_id):
+        """POST: the author takes back their submission (the change form is read-only to them in review)."""
+        article = self.get_object(request, unquote(object_id))
+        if article is None or request.method != "POST":
+            raise PermissionDenied
+        try:
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(DONE["withdraw"])
+                workflow.perform("withdraw", article, request.user)
+        except workflow.TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"“{article}” is withdrawn: it is a draft again, yours to edit.")
+        return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[article.pk]))
+
     # Preview of unsaved changes.
 
     def get_workflow_urls(self):
@@ -139,6 +204,7 @@ class ArticleWorkflowMixin:
         return [
             path("preview/", view(self.preview_view), name="%s_%s_preview" % info),
             path("<path:object_id>/preview/", view(self.preview_view), name="%s_%s_preview" % info),
+            path("<path:object_id>/withdraw/", view(self.withdraw_view), name="%s_%s_withdraw" % info),
         ]
 
     def posted_formsets(self, request, article, change):

@@ -1,11 +1,12 @@
 """The entity admin: a duplicate-safe form, merging, and old slugs kept on rename."""
+import reversion
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 
 from ..entities.editing import merge_entities, merge_preview, record_name_change, record_slug_change
-from ..models import Entity
+from ..models import Article, Entity
 from .counts import ArticleCountMixin
 from .forms import EntityForm, MergeForm
 
@@ -22,7 +23,13 @@ def merge_selected_entities(modeladmin, request, queryset):
     if form.is_valid():
         survivor = form.cleaned_data["survivor"]
         others = [entity for entity in entities if entity.pk != survivor.pk]
-        moved = merge_entities(survivor, others)
+        articles = list(Article.objects.filter(entity_links__tag__in=others).distinct())
+        with reversion.create_revision():  # each article that changes tags keeps a revision saying why
+            reversion.set_user(request.user)
+            reversion.set_comment(f"Merged {', '.join(f'“{o.name}”' for o in others)} into “{survivor.name}”.")
+            moved = merge_entities(survivor, others)
+            for article in articles:
+                reversion.add_to_revision(article)
         modeladmin.message_user(request, f"Merged {len(others)} entities into “{survivor}”; {moved} article links moved.",
                                 messages.SUCCESS)
         return None

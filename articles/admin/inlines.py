@@ -4,7 +4,14 @@ from django.contrib import admin
 from ..models import ArticleAuthor, ArticleCategory, ArticleEntity, LegacyURL, RelatedLink
 
 
-class ArticleAuthorInline(admin.TabularInline):
+class OneEmptyRowWhenAdding:
+    """A new article starts with one empty row to fill (no "Add another" click first); a blank row is ignored."""
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 1 if obj is None else 0
+
+
+class ArticleAuthorInline(OneEmptyRowWhenAdding, admin.TabularInline):
     model = ArticleAuthor
     extra = 0
     autocomplete_fields = ["author"]
@@ -13,7 +20,7 @@ class ArticleAuthorInline(admin.TabularInline):
     verbose_name_plural = "authors (in byline order)"
 
 
-class ArticleCategoryInline(admin.TabularInline):
+class ArticleCategoryInline(OneEmptyRowWhenAdding, admin.TabularInline):
     model = ArticleCategory
     extra = 0
     autocomplete_fields = ["category"]

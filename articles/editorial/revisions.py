@@ -57,15 +57,37 @@ def snapshot(version):
     return fields
 
 
+def entity_ids(version):
+    """The ids of the entities `version`'s article was tagged with."""
+    article_id = version.field_dict["id"]
+    return [part.field_dict["tag_id"] for part in version.revision.version_set.select_related("content_type")
+            if part.content_type.model_class() is ArticleEntity and part.field_dict["content_object_id"] == article_id]
+
+
 def names(model, pks):
     """Display names for `pks` in order; a row deleted since shows as “(deleted #pk)”."""
     found = {row.pk: str(row) for row in model.objects.filter(pk__in=pks)}
     return [found.get(pk, f"(deleted #{pk})") for pk in pks]
 
 
+def current_snapshot(article):
+    """The article as it is in the database now, in the shape of snapshot()."""
+    fields = {name: getattr(article, name) for name, _ in VALUE_FIELDS}
+    fields["body_text"] = article.body_text
+    fields["authors"] = [link.author.name for link in article.author_links.select_related("author")]
+    fields["categories"] = [link.category.name for link in article.category_links.select_related("category")]
+    fields["entities"] = [f"{link.tag}, main subject" if link.is_main else str(link.tag)
+                          for link in article.entity_links.select_related("tag")]
+    return fields
+
+
 def compare(old_version, new_version):
     """The changes from `old_version` to `new_version`, in form order, as a list of Change."""
-    old, new = snapshot(old_version), snapshot(new_version)
+    return compare_snapshots(snapshot(old_version), snapshot(new_version))
+
+
+def compare_snapshots(old, new):
+    """The changes between two snapshots (see snapshot() and current_snapshot())."""
     changes = []
     for name, label in VALUE_FIELDS:
         if old.get(name) != new.get(name):

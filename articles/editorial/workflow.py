@@ -50,7 +50,8 @@ def state_label(article, now=None):
     """The state as editors say it: draft, in review, scheduled for DATE, published."""
     now = now or timezone.now()
     if article.status == Status.PUBLISHED and article.published_at and article.published_at > now:
-        return f"Scheduled for {date_format(timezone.localtime(article.published_at), 'DATETIME_FORMAT')}"
+        when = timezone.localtime(article.published_at)
+        return f"Scheduled for {date_format(when, 'DATETIME_FORMAT')} {when.tzname()}"
     if article.status == Status.PUBLISHED and not article.published_at:
         return "Published (no date: hidden)"
     return article.get_status_display()
@@ -78,7 +79,10 @@ class Transition:
         """Raise TransitionError unless `user` may move `article` this way now."""
         if self.editor_only and not is_editor(user):
             raise TransitionError(f"Only an editor can {self.label.lower()}.")
-        if not can_edit(user, article):
+        if self.name == "withdraw":  # the author takes back a submission they can no longer edit
+            if article.created_by_id != user.pk or not user.is_active:
+                raise TransitionError(f"Only the author of “{article}” can withdraw it.")
+        elif not can_edit(user, article):
             raise TransitionError(f"You cannot change “{article}” any more.")
         if article_state(article) not in self.sources:
             raise TransitionError(f"“{article}” is {state_label(article).lower()}: it cannot {self.verb}.")
@@ -88,13 +92,22 @@ class Transition:
     @property
     def verb(self):
         return {"submit": "be submitted for review", "publish": "be published now", "schedule": "be scheduled",
-                "unpublish": "be unpublished"}[self.name]
+                "unpublish": "be unpublished", "return": "be returned to its author",
+                "withdraw": "be withdrawn"}[self.name]
 
-    def apply(self, article, when=None):
-        """Set the article's status and date for this transition (the caller saves)."""
+    def apply(self, article, when=None, user=None, note=""):
+        """Set the article's status and date for this transition (the caller saves); a submission
+        records who made it, a return the editor's `note`."""
         now = timezone.now()
         if self.name == "submit":
             article.status = Status.REVIEW
+            article.submitted_at, article.review_note = now, ""
+            if user is not None:
+                article.submitted_by = user
+        elif self.name == "return":
+            article.status, article.review_note = Status.DRAFT, note
+        elif self.name == "withdraw":
+            article.status = Status.DRAFT
         elif self.name == "publish":
             article.status = Status.PUBLISHED
             if article.published_at is None or article.published_at > now:
@@ -118,7 +131,9 @@ TRANSITIONS = {
         Transition("submit", "Submit for review", editor_only=False, sources=("draft",)),
         Transition("publish", "Publish now", editor_only=True, sources=("draft", "review", "scheduled")),
         Transition("schedule", "Schedule", editor_only=True, sources=("draft", "review", "scheduled")),
-        Transition("unpublish", "Unpublish", editor_only=True, sources=("review", "scheduled", "published")),
+        Transition("unpublish", "Unpublish", editor_only=True, sources=("scheduled", "published")),
+        Transition("return", "Return to author", editor_only=True, sources=("review",)),
+        Transition("withdraw", "Withdraw", editor_only=False, sources=("review",)),
     )
 }
 
@@ -135,11 +150,11 @@ def available_transitions(article, user):
     return available
 
 
-def perform(name, article, user, when=None):
+def perform(name, article, user, when=None, note=""):
     """Check and apply transition `name`, then save. Raises TransitionError."""
     transition = TRANSITIONS[name]
     transition.check(article, user, when)
-    transition.apply(article, when)
-    article.save(update_fields=["status", "published_at", "updated_at"])
+    transition.apply(article, when, user=user, note=note)
+    article.save(update_fields=["status", "published_at", "updated_at", "submitted_by", "submitted_at", "review_note"])
     return article
 

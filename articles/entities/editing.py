@@ -65,9 +65,13 @@ def record_slug_change(entity, old_slug):
 
 
 def record_name_change(entity, old_name):
-    """After a rename, articles that turned the entity down under its old name keep it turned down."""
+    """After a rename, the old name stays an alias (so it is never offered as a new entity again), and
+    articles that turned the entity down under its old name keep it turned down."""
     if not old_name or name_key(old_name) == name_key(entity.name):
         return
+    if name_key(old_name) not in {name_key(alias) for alias in entity.aliases}:
+        entity.aliases = [*entity.aliases, old_name]
+        entity.save(update_fields=["aliases"])
     RejectedSuggestion.objects.bulk_create(
         [RejectedSuggestion(article_id=r.article_id, key=name_key(entity.name), name=entity.name[:300],
                             rejected_by_id=r.rejected_by_id)

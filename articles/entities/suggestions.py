@@ -4,9 +4,8 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Max
 
-from ..models import ArticleEntity, Entity, RejectedSuggestion
+from ..models import ArticleEntity, Entity, EntityRedirect, RejectedSuggestion
 from ..names import name_key
-from ..slugs import free_slug
 from .candidates import Candidate, find_candidates
 from .matching import Gazetteer
 
@@ -153,7 +152,13 @@ def entity_named(name):
 
 
 def unique_slug(entity):
-    return free_slug(Entity.objects.all(), entity.slugify(entity.name))
+    """A slug no entity has and no renamed or merged entity's old URL redirects from."""
+    base = entity.slugify(entity.name)
+    slug, i = base, 1
+    while Entity.objects.filter(slug=slug).exists() or EntityRedirect.objects.filter(old_slug=slug).exists():
+        i += 1
+        slug = entity.slugify(entity.name, i)
+    return slug
 
 
 def reject(article, name, user=None):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0006_search_documents_inline'),
+        ('articles', '0007_validated_links_dates_aliases'),
     ]
 
     operations = [

@@ -1,0 +1,62 @@
+"""Emails from the review desk: editors hear of each submission, the author of a return or a publication.
+
+Sent with transaction.on_commit (nothing goes out for a save that rolls back) through Django's
+configured email backend (the console by default; EMAIL_* settings for SMTP). A mail server that
+fails is logged, never shown to the editor as an error: the article is saved either way.
+"""
+import logging
+from functools import partial
+
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from ..editorial import workflow
+
+logger = logging.getLogger(__name__)
+SUBJECTS = {"submit": "For review: {title}", "return": "Returned to you: {title}",
+            "publish": "Published: {title}", "schedule": "Scheduled: {title}"}
+
+
+def editor_emails(exclude=None):
+    """Addresses of every active editor and administrator (who may publish), but `exclude`."""
+    users = (get_user_model().objects.filter(is_active=True).exclude(email="")
+             .filter(Q(is_superuser=True) | Q(groups__permissions__codename="publish_article")
+                     | Q(user_permissions__codename="publish_article")).distinct())
+    if exclude is not None:
+        users = users.exclude(pk=exclude.pk)
+    return sorted(users.values_list("email", flat=True))
+
+
+def recipients(step, article, user):
+    if step == "submit":
+        return editor_emails(exclude=user)
+    author = article.created_by
+    if author is None or not author.email or author.pk == user.pk:
+        return []  # nobody to tell, or they did it themselves
+    return [author.email]
+
+
+def notify(request, article, step):
+    """After the transaction commits, email whoever `step` (a transition name) concerns."""
+    if step not in SUBJECTS:
+        return
+    to = recipients(step, article, request.user)
+    if not to:
+        return
+    url = request.build_absolute_uri(reverse("admin:articles_article_change", args=[article.pk]))
+    context = {"article": article, "user": request.user, "url": url, "state": workflow.state_label(article),
+               "public_url": request.build_absolute_uri(article.get_absolute_url())}
+    body = render_to_string(f"admin/articles/article/email/{step}.txt", context)
+    subject = SUBJECTS[step].format(title=article.title)
+    transaction.on_commit(partial(send_quietly, subject, body, to))
+
+
+def send_quietly(subject, body, to):
+    try:
+        send_mail(subject, body, None, to)
+    except Exception:  # noqa: BLE001 (any transport error: the article is saved, say so in the log)
+        logger.exception("review desk: could not email %s about %r", ", ".join(to), subject)

@@ -1,0 +1,111 @@
+/* The editor's desk: nothing typed into an article form is lost.
+ *
+ * - Leaving a changed form (a link, reload, closing the tab) asks first.
+ * - While the form has unsaved changes, a copy of its fields is kept in this browser (localStorage) every
+ *   AUTOSAVE_SECONDS and when the page is left; opening the form again offers to recover it.
+ * - A copy is forgotten once the admin confirms a save.
+ * No inline script or style: the Content-Security-Policy allows only the site's own files.
+ */
+(function () {
+  "use strict";
+  var AUTOSAVE_SECONDS = 15;
+  var PREFIX = "peninsula-autosave:";
+  var KEY = PREFIX + window.location.pathname;
+
+  function read(key) {
+    try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { return null; }
+  }
+  function write(key, value) {
+    try { window.localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* storage full or off */ }
+  }
+
+  function forgetConfirmedSaves() {
+    // The admin shows a success message after a save: copies submitted before it are no longer needed.
+    if (!document.querySelector(".messagelist .success")) { return; }
+    for (var i = window.localStorage.length - 1; i >= 0; i--) {
+      var key = window.localStorage.key(i);
+      if (key && key.indexOf(PREFIX) === 0 && (read(key) || {}).submitted) { window.localStorage.removeItem(key); }
+    }
+  }
+
+  function fields(form) {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name && el.name !== "csrfmiddlewaretoken" && el.name.charAt(0) !== "_" &&
+        ["file", "submit", "button", "reset"].indexOf(el.type) === -1 && el.tagName !== "BUTTON";
+    });
+  }
+
+  function snapshot(form) {
+    var values = {};
+    fields(form).forEach(function (el) {
+      values[el.name] = (el.type === "checkbox" || el.type === "radio") ? el.checked : el.value;
+    });
+    return values;
+  }
+
+  function restore(form, values) {
+    fields(form).forEach(function (el) {
+      if (!(el.name in values)) { return; }
+      if (el.type === "checkbox" || el.type === "radio") { el.checked = values[el.name]; } else { el.value = values[el.name]; }
+      el.dispatchEvent(new Event("input", {bubbles: true}));
+      el.dispatchEvent(new Event("change", {bubbles: true}));
+    });
+  }
+
+  function offerRecovery(form, saved) {
+    var box = document.createElement("div");
+    box.className = "desk-recover";
+    box.setAttribute("role", "status");
+    var text = document.createElement("p");
+    text.textContent = "Unsaved changes to this form from " + new Date(saved.savedAt).toLocaleString() +
+      " were kept in this browser. ";
+    var recover = document.createElement("button");
+    recover.type = "button"; recover.className = "button"; recover.textContent = "Recover them";
+    var discard = document.createElement("button");
+    discard.type = "button"; discard.className = "button"; discard.textContent = "Discard them";
+    text.appendChild(recover); text.appendChild(document.createTextNode(" ")); text.appendChild(discard);
+    box.appendChild(text);
+    form.parentNode.insertBefore(box, form);
+    recover.addEventListener("click", function () {
+      restore(form, saved.fields);
+      box.remove();
+    });
+    discard.addEventListener("click", function () {
+      window.localStorage.removeItem(KEY);
+      box.remove();
+    });
+  }
+
+  function guard(form) {
+    var dirty = false;
+    var submitting = false;
+    var saved = read(KEY);
+    if (saved && !saved.submitted && saved.fields) { offerRecovery(form, saved); }
+
+    function keep(submitted) {
+      write(KEY, {savedAt: Date.now(), submitted: submitted, fields: snapshot(form)});
+    }
+    function changed() { dirty = true; }
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
+    form.addEventListener("submit", function () {
+      submitting = true;
+      if (dirty) { keep(true); }  // kept until the admin confirms the save
+    });
+    window.setInterval(function () { if (dirty && !submitting) { keep(false); } }, AUTOSAVE_SECONDS * 1000);
+    window.addEventListener("beforeunload", function (event) {
+      if (!dirty || submitting) { return undefined; }
+      keep(false);
+      event.preventDefault();
+      event.returnValue = "";  // the browser shows its own "Leave site?" question
+      return "";
+    });
+    window.peninsulaDesk = {autosave: function () { keep(false); }, isDirty: function () { return dirty; }};
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    forgetConfirmedSaves();
+    var form = document.getElementById("article_form");
+    if (form) { guard(form); }
+  });
+}());
