@@ -131,6 +131,12 @@ class Entity(TagBase):
     disambiguator = models.CharField(max_length=100, blank=True, help_text="Short note where names collide, e.g. “US state”.")
     key = models.CharField(max_length=320, unique=True, editable=False, help_text="Normalised name + disambiguator.")
     aliases = models.JSONField(default=list, blank=True, help_text="Other spellings and metonyms, e.g. “Pyongyang”.")
+    demonyms = models.JSONField(default=list, blank=True,
+                                help_text="Adjectives naming a place, e.g. “South Korean”: a mention, never a main subject.")
+    offices = models.JSONField(
+        default=list, blank=True,
+        help_text="Offices a person held: [{“office”: “President of South Korea”, “titles”: [“President”], "
+                  "“surname”: “Moon”, “start”: “2017-05-10”, “end”: “2022-05-09”}] (end empty while in office).")
     description = models.TextField(blank=True)
     wikidata_id = models.CharField("Wikidata QID", max_length=20, blank=True)
 

@@ -1,13 +1,18 @@
-"""The gazetteer matcher: finds known entities in text by name or alias, longest match first.
+"""The gazetteer matcher: finds known entities in text by name, alias or demonym, longest match first.
 
 Rules: whole words; an optional possessive ("Beijing's"); hyphen, space or nothing between the
 parts of a hyphenated name ("Kim Jong-un", "Kim Jong Un", "Kim Jongun"); acronyms and capitalised
 names match case-sensitively ("UN" never matches "un", "China" never "china"), while a name
 written in lower case ("sanctions", "the Kremlin") also matches with a sentence-initial capital.
-A place name inside a longer proper name ("George Washington University") is not a mention.
+Not a mention: a place name inside a longer proper name ("George Washington University"); a name
+inside a longer word joined by an apostrophe or hyphen ("Xi" in "Xi'an"; "Seoul-based" still is);
+a common-word topic written as part of a proper name ("Energy" in "Ministry of Trade, Industry and
+Energy"). A demonym ("South Korean") is a mention of its place, flagged as such. An office and a
+surname ("President Moon") name the one person who held that office on the article's date.
 """
 import re
 from dataclasses import dataclass
+from datetime import date as Date
 
 from ..names import name_key
 
@@ -23,6 +28,12 @@ TRAILING_NON_PLACE_WORDS = frozenset("""
 University College Post Times Daily Herald Review Journal Institute Street Avenue Square Airport Station
 Consensus Declaration National
 """.split())
+# "Seoul-based", "US-led": a place or person still named inside these hyphenated compounds.
+COMPOUND_ENDINGS = frozenset("""
+based led backed born made owned funded run style era centric bound controlled friendly aligned sponsored
+brokered linked related specific wide level type class listed headquartered dominated imposed proposed
+allied hosted administered occupied era's
+""".split())
 
 @dataclass(frozen=True)
 class Match:
@@ -32,6 +43,8 @@ class Match:
     words: str
     start: int
     end: int
+    demonym: bool = False  # "Chinese" names China, but never makes it a main subject
+    common_word: bool = False  # a topic named by an everyday word ("trade"), which needs more evidence
 
     @property
     def length(self):
@@ -100,37 +113,133 @@ class Gazetteer:
 
     def __init__(self, entities):
         self.entities = list(entities)
-        self.by_name = {}
+        self.by_name, demonyms = {}, set()
         for entity in self.entities:
             for name in [entity.name, *entity.aliases]:
                 name = (name or "").strip()
                 if len(name) >= 2:
                     # The first entity to claim a spelling keeps it (names are unique keys; aliases may collide).
                     self.by_name.setdefault(name, entity)
+            for name in getattr(entity, "demonyms", None) or []:
+                if len(name.strip()) >= 2 and name.strip() not in self.by_name:
+                    self.by_name[name.strip()] = entity
+                    demonyms.add(spelling_key(name))
         self.keys = {name_key(name) for name in self.by_name}
-        self.by_spelling = {}
+        self.by_spelling, self.common_words = {}, set()
         for name, entity in self.by_name.items():
             self.by_spelling.setdefault(spelling_key(name), entity)
+            if name[0].islower() and entity.kind == "topic":
+                self.common_words.add(spelling_key(name))
+        self.demonyms = demonyms
         names = sorted(self.by_name, key=len, reverse=True)
         self.regex = (re.compile(rf"(?<!\w)(?P<name>{trie_pattern(names)})(?:['’]s|(?<=s)['’])?(?!\w)")
                       if names else None)
+        self.offices = Offices(self.entities)
 
-    def matches(self, text):
-        """Every non-overlapping mention in `text`, in order."""
+    def matches(self, text, on=None):
+        """Every non-overlapping mention in `text`, in order; `on` (a date) resolves "President Moon"."""
         if self.regex is None:
             return []
         found = []
         for m in self.regex.finditer(text):
-            entity = self.by_spelling.get(spelling_key(m.group("name")))
-            if entity is None:
+            key = spelling_key(m.group("name"))
+            entity = self.by_spelling.get(key)
+            if entity is None or is_inside_longer_word(text, m.start(), m.end()):
                 continue
             if entity.kind == "place" and is_inside_longer_name(text, m.start(), m.end()):
                 continue
-            found.append(Match(entity, m.group(0), m.start(), m.end()))
+            common_word = key in self.common_words
+            if common_word and is_part_of_proper_name(text, m.start(), m.end()):
+                continue
+            found.append(Match(entity, m.group(0), m.start(), m.end(), demonym=key in self.demonyms,
+                               common_word=common_word))
+        if on is not None and self.offices:
+            found = merge_matches(found, self.offices.matches(text, on))
         return found
 
     def knows(self, name):
         return name_key(name) in self.keys
+
+
+class Offices:
+    """Who held which office when, so that an office and a surname ("Chairman Kim") name one person."""
+
+    def __init__(self, entities):
+        self.held = {}  # (title, surname) -> [(entity, start, end)]
+        for entity in entities:
+            for office in getattr(entity, "offices", None) or []:
+                start, end = parse_date(office.get("start")), parse_date(office.get("end"))
+                for title in office.get("titles") or []:
+                    self.held.setdefault((title, office["surname"]), []).append((entity, start, end))
+        titles = sorted({title for title, _ in self.held}, key=len, reverse=True)
+        surnames = sorted({surname for _, surname in self.held}, key=len, reverse=True)
+        self.regex = re.compile(
+            rf"(?<![\w’'-])(?P<former>[Ff]ormer[ \t]+)?(?:{'|'.join(map(re.escape, titles))})[ \t]+"
+            rf"(?:{'|'.join(map(re.escape, surnames))})(?:['’]s)?(?![\w’'-])") if self.held else None
+        self.title_pattern = re.compile(rf"^(?:[Ff]ormer[ \t]+)?(?P<title>{'|'.join(map(re.escape, titles))})[ \t]+"
+                                        rf"(?P<surname>\S+?)(?:['’]s)?$") if self.held else None
+
+    def __bool__(self):
+        return bool(self.held)
+
+    def matches(self, text, on):
+        found = []
+        for m in self.regex.finditer(text):
+            # "Chairman Kim Yong-chol": a given name follows, so this is someone else written out in full.
+            if re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]) or re.match(r"-[a-z]", text[m.end():m.end() + 2]):
+                continue
+            parts = self.title_pattern.match(m.group(0))
+            if parts is None:
+                continue
+            person = self.who(parts.group("title"), parts.group("surname"), on, former=bool(m.group("former")))
+            if person is not None:
+                found.append(Match(person, m.group(0), m.start(), m.end()))
+        return found
+
+    def who(self, title, surname, on, former=False):
+        """The one person with this title and surname in office `on` (or, `former`, out of it by then), else None."""
+        people = set()
+        for entity, start, end in self.held.get((title, surname), []):
+            if former and end is not None and end < on:
+                people.add(entity)
+            elif not former and (start is None or start <= on) and (end is None or on <= end):
+                people.add(entity)
+        return people.pop() if len(people) == 1 else None
+
+
+def parse_date(value):
+    try:
+        return Date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def merge_matches(matches, extra):
+    """`matches` plus those of `extra` that overlap none of them, in text order."""
+    kept = [m for m in extra if not any(m.start < o.end and o.start < m.end for o in matches)]
+    return sorted(matches + kept, key=lambda m: m.start) if kept else matches
+
+
+def is_inside_longer_word(text, start, end):
+    """True for a name joined by an apostrophe or hyphen to more of one word: "Xi'an", "Moon-lit", "d'Abe"."""
+    if start >= 2 and text[start - 1] in "'’" and text[start - 2].isalpha():
+        return True
+    if end >= len(text) or text[end] not in "'’-":
+        return False
+    rest = re.match(r"[a-z]+", text[end + 1:end + 20])
+    if rest is None:
+        return False  # "US-Japan", or a closing quote
+    return text[end] != "-" or rest.group(0) not in COMPOUND_ENDINGS
+
+
+def is_part_of_proper_name(text, start, end):
+    """True when an everyday word is capitalised as part of a name ("Ministry of Trade, Industry and Energy")."""
+    if not text[start].isupper():
+        return False
+    if not sentence_starts_at(text, start):
+        return True
+    after = re.match(r"[ \t]+([A-Z][\w’'-]*)", text[end:end + 40])
+    return bool(after)
 
 
 def is_inside_longer_name(text, start, end):
