@@ -117,8 +117,9 @@ def split_run(text, run, offset):
 
 
 def starts_sentence(text, index):
-    head = text[:index].rstrip(" \t\"“‘'(")
-    return not head or head[-1] in ".!?:\n"
+    while index > 0 and text[index - 1] in " \t\"“‘'(":
+        index -= 1
+    return index == 0 or text[index - 1] in ".!?:\n"
 
 
 def is_name(name):

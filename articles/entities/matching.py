@@ -134,6 +134,7 @@ class Gazetteer:
         names = sorted(self.by_name, key=len, reverse=True)
         self.regex = (re.compile(rf"(?<!\w)(?P<name>{trie_pattern(names)})(?:['’]s|(?<=s)['’])?(?!\w)")
                       if names else None)
+        self.resolved = {}  # words as written -> (entity, is a demonym, is an everyday word)
         self.offices = Offices(self.entities)
 
     def matches(self, text, on=None):
@@ -142,17 +143,21 @@ class Gazetteer:
             return []
         found = []
         for m in self.regex.finditer(text):
-            key = spelling_key(m.group("name"))
-            entity = self.by_spelling.get(key)
-            if entity is None or is_inside_longer_word(text, m.start(), m.end()):
+            words = m.group("name")
+            resolved = self.resolved.get(words)
+            if resolved is None:
+                key = spelling_key(words)
+                resolved = self.resolved[words] = (self.by_spelling.get(key), key in self.demonyms,
+                                                   key in self.common_words)
+            entity, demonym, common_word = resolved
+            start, end = m.start(), m.end()
+            if entity is None or is_inside_longer_word(text, start, end):
                 continue
-            if entity.kind == "place" and is_inside_longer_name(text, m.start(), m.end()):
+            if entity.kind == "place" and is_inside_longer_name(text, start, end):
                 continue
-            common_word = key in self.common_words
-            if common_word and is_part_of_proper_name(text, m.start(), m.end()):
+            if common_word and is_part_of_proper_name(text, start, end):
                 continue
-            found.append(Match(entity, m.group(0), m.start(), m.end(), demonym=key in self.demonyms,
-                               common_word=common_word))
+            found.append(Match(entity, m.group(0), start, end, demonym=demonym, common_word=common_word))
         if on is not None and self.offices:
             found = merge_matches(found, self.offices.matches(text, on))
         return found
@@ -176,6 +181,7 @@ class Offices:
         self.regex = re.compile(
             rf"(?<![\w’'-])(?P<former>[Ff]ormer[ \t]+)?(?:{'|'.join(map(re.escape, titles))})[ \t]+"
             rf"(?:{'|'.join(map(re.escape, surnames))})(?:['’]s)?(?![\w’'-])") if self.held else None
+        self.first_words = {"former", "Former"} | {title.split()[0] for title in titles}
         self.title_pattern = re.compile(rf"^(?:[Ff]ormer[ \t]+)?(?P<title>{'|'.join(map(re.escape, titles))})[ \t]+"
                                         rf"(?P<surname>\S+?)(?:['’]s)?$") if self.held else None
 
@@ -183,8 +189,14 @@ class Offices:
         return bool(self.held)
 
     def matches(self, text, on):
-        found = []
-        for m in self.regex.finditer(text):
+        found, end = [], 0
+        for start in self.title_positions(text):
+            if start < end:
+                continue
+            m = self.regex.match(text, start)
+            if m is None:
+                continue
+            end = m.end()
             # "Chairman Kim Yong-chol": a given name follows, so this is someone else written out in full.
             if re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]) or re.match(r"-[a-z]", text[m.end():m.end() + 2]):
                 continue
@@ -195,6 +207,16 @@ class Offices:
             if person is not None:
                 found.append(Match(person, m.group(0), m.start(), m.end()))
         return found
+
+    def title_positions(self, text):
+        """Where a title's first word starts in `text`: literal searches, much cheaper than the whole regex."""
+        positions = []
+        for word in self.first_words:
+            at = text.find(word)
+            while at >= 0:
+                positions.append(at)
+                at = text.find(word, at + len(word))
+        return sorted(positions)
 
     def who(self, title, surname, on, former=False):
         """The one person with this title and surname in office `on` (or, `former`, out of it by then), else None."""
@@ -220,39 +242,50 @@ def merge_matches(matches, extra):
     return sorted(matches + kept, key=lambda m: m.start) if kept else matches
 
 
+_LOWER_RUN = re.compile(r"[a-z]+")
+
+
 def is_inside_longer_word(text, start, end):
     """True for a name joined by an apostrophe or hyphen to more of one word: "Xi'an", "Moon-lit", "d'Abe"."""
     if start >= 2 and text[start - 1] in "'’" and text[start - 2].isalpha():
         return True
     if end >= len(text) or text[end] not in "'’-":
         return False
-    rest = re.match(r"[a-z]+", text[end + 1:end + 20])
+    rest = _LOWER_RUN.match(text, end + 1, end + 20)
     if rest is None:
         return False  # "US-Japan", or a closing quote
     return text[end] != "-" or rest.group(0) not in COMPOUND_ENDINGS
+
+
+_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
 def is_part_of_proper_name(text, start, end):
     """True when an everyday word is capitalised as part of a name ("Ministry of Trade, Industry and Energy")."""
     if not text[start].isupper():
         return False
-    if not sentence_starts_at(text, start):
-        return True
-    after = re.match(r"[ \t]+([A-Z][\w’'-]*)", text[end:end + 40])
-    return bool(after)
+    return not sentence_starts_at(text, start) or bool(_CAPITALISED_AFTER.match(text, end, end + 3))
+
+
+_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([\w’']+)")
 
 
 def is_inside_longer_name(text, start, end):
     """True when a capitalised word runs straight into the match, or a non-place word follows it."""
-    before = re.search(r"([\w’'-]+)[ \t]+$", text[max(0, start - 40):start])
-    if before and before.group(1)[0].isupper() and before.group(1).lower() not in LEADING_FUNCTION_WORDS:
-        if not sentence_starts_at(text, start - len(before.group(0))):
-            return True
-    after = re.match(r"[ \t]+([\w’']+)", text[end:end + 40])
-    return bool(after and after.group(1) in TRAILING_NON_PLACE_WORDS)
+    if start > 1 and text[start - 1] in " \t" and text[start - 2].isalnum():
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before and before.group(1)[0].isupper() and before.group(1).lower() not in LEADING_FUNCTION_WORDS:
+            if not sentence_starts_at(text, start - len(before.group(0))):
+                return True
+    if end < len(text) - 1 and text[end] in " \t" and text[end + 1].isupper():
+        after = _WORD_AFTER.match(text, end, end + 40)
+        return bool(after and after.group(1) in TRAILING_NON_PLACE_WORDS)
+    return False
 
 
 def sentence_starts_at(text, index):
     """True when `index` is the first word of a sentence, a line or the text."""
-    head = text[:index].rstrip(" \t\"“‘'(")
-    return not head or head[-1] in ".!?:\n"
+    while index > 0 and text[index - 1] in " \t\"“‘'(":
+        index -= 1
+    return index == 0 or text[index - 1] in ".!?:\n"

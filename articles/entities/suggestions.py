@@ -68,15 +68,17 @@ def article_text(article):
     return f"{article.title}.\n{article.body_text}"
 
 
-def analyse(text, gazetteer, title_length=0, on=None):
+def analyse(text, gazetteer, title_length=0, on=None, new=True):
     """(known suggestions, new candidates) in `text`; the longest name wins where they overlap.
 
     `on` is the article's date: it says who "President Moon" is. A known name inside a new candidate
-    still counts ("South Korea" in "South Korea's KOSPI index").
+    still counts ("South Korea" in "South Korea's KOSPI index"). `new=False` skips looking for new names
+    (importers only link known entities).
     """
     matches = gazetteer.matches(text, on=on)
     # Titles are in title case, so every word looks like a name there: candidates come from the body.
-    candidates = [c for c in find_candidates(text) if c.start >= title_length and not gazetteer.knows(c.name)]
+    candidates = ([c for c in find_candidates(text) if c.start >= title_length and not gazetteer.knows(c.name)]
+                  if new else [])
     kept_candidates = []
     for candidate in candidates:
         inside = [m for m in matches if m.start >= candidate.start and m.end <= candidate.end]
@@ -122,10 +124,11 @@ def find_known_entities(text, entities=None, on=None):
     return [(suggestion.entity, suggestion.words[0]) for suggestion in known]
 
 
-def suggest_entities(article, gazetteer=None):
+def suggest_entities(article, gazetteer=None, new=True):
     """What the article names that it is not yet tagged with, less what editors rejected for it."""
     gazetteer = gazetteer or load_gazetteer()
-    known, new = analyse(article_text(article), gazetteer, title_length=len(article.title), on=article_date(article))
+    known, new = analyse(article_text(article), gazetteer, title_length=len(article.title), on=article_date(article),
+                         new=new)
     linked = set(article.entity_links.values_list("tag_id", flat=True)) if article.pk else set()
     rejected = set(article.rejected_suggestions.values_list("key", flat=True)) if article.pk else set()
     return Suggestions(
@@ -155,7 +158,7 @@ def apply_known_entities(article, gazetteer=None):
     suggest_entities() already leaves out what is linked, so the links go in after the last position
     with no per-entity lookups: imports call this once per article.
     """
-    suggestions = suggest_entities(article, gazetteer).known
+    suggestions = suggest_entities(article, gazetteer, new=False).known
     if not suggestions:
         return []
     last = article.entity_links.aggregate(last=Max("position"))["last"] or 0
