@@ -38,12 +38,14 @@ COUNTRY_NAMES = {
 }
 # Extra names and metonyms; "Washington" and "the White House" stand for the US government.
 COUNTRY_ALIASES = {
-    "US": ["United States of America", "USA", "U.S.", "US", "Washington", "the White House"],
+    "US": ["United States of America", "USA", "U.S.", "US", "America", "Washington", "the White House"],
     "GB": ["UK", "Britain", "Great Britain", "London"],
     "JP": ["Tokyo"], "TR": ["Turkey"], "CZ": ["Czechia"], "CI": ["Ivory Coast"], "MM": ["Burma"],
     "VA": ["Vatican", "Vatican City"], "TW": ["Republic of China", "Taipei"], "PS": ["State of Palestine"],
     "SZ": ["Swaziland"], "MK": ["Macedonia"], "CV": ["Cape Verde"], "TL": ["East Timor"],
-    "CD": ["DR Congo", "DRC"], "KR": ["Republic of Korea", "ROK", "Seoul"],
+    "CD": ["DR Congo", "DRC"], "KR": ["Republic of Korea", "ROK", "Seoul", "the South"],
+    # Capitalised, "the North" and "the South" are how writers on Korea name the two states.
+    "KP": ["the North"],
 }
 # Capitals that are common words or other places' names are left out ("Victoria", "Male", "Kingston").
 AMBIGUOUS_CAPITALS = {
@@ -262,9 +264,11 @@ def build():
             raise SystemExit(f"two entities share the slug {slug!r}")
         by_slug[slug] = row
     for slug, row in shared.items():
-        # The reference fixture's own fields win; demonyms and offices come from here and are written back.
+        # The reference fixture's own fields win; demonyms, offices and further aliases come from here and are
+        # written back to it.
         mine = by_slug.get(slug, row)["fields"]
         row["fields"]["demonyms"], row["fields"]["offices"] = mine.get("demonyms", []), mine.get("offices", [])
+        row["fields"]["aliases"] += [a for a in mine["aliases"] if a not in row["fields"]["aliases"]]
         by_slug[slug] = row
     keys = {}
     for slug, row in by_slug.items():
@@ -276,12 +280,14 @@ def build():
 
 
 def write_back_to_peninsula(shared):
-    """Keep the reference fixture's copies of shared entities in step (loading it after ours must not blank them)."""
+    """Keep the reference fixture's copies of shared entities in step (loading it after ours must not blank them):
+    demonyms, offices and the aliases added here."""
     data = json.loads(PENINSULA.read_text())
     for row in data:
         if row["model"] == "articles.entity" and row["fields"]["slug"] in shared:
             fields = shared[row["fields"]["slug"]]["fields"]
             row["fields"]["demonyms"], row["fields"]["offices"] = fields["demonyms"], fields["offices"]
+            row["fields"]["aliases"] = fields["aliases"]
     # In dumpdata's own layout, so the file's diff shows only the changed fields.
     PENINSULA.write_text("[\n" + ",\n".join(json.dumps(row, ensure_ascii=False, indent=2) for row in data) + "\n]\n")
 

@@ -534,7 +534,7 @@ MSCI | MSCI Emerging Markets Index; MSCI index |
 FTSE Russell | FTSE |
 Moody's | Moody's Investors Service |
 Fitch Ratings | Fitch |
-Korean won | KRW; South Korean won | South Korea's currency.
+Korean won | KRW; South Korean won; the won | South Korea's currency.
 North Korean won | | North Korea's currency.
 Japanese yen | yen; JPY |
 Chinese yuan | yuan; renminbi; RMB; CNY |
@@ -683,6 +683,7 @@ Lunar New Year | Seollal |
 REGIONS_AND_SITES = """
 Korean Peninsula | Korean peninsula | The peninsula the two Koreas share.
 Demilitarized Zone | DMZ; demilitarized zone | The border strip between the two Koreas.
+Camp David | | The US presidential retreat in Maryland.
 Panmunjom | Joint Security Area; JSA; Truce village | The truce village on the inter-Korean border.
 Northern Limit Line | NLL | The de facto maritime border in the Yellow Sea.
 Military Demarcation Line | MDL |
@@ -696,6 +697,8 @@ Sea of Okhotsk | |
 Pacific Ocean | Pacific |
 Indian Ocean | |
 Indo-Pacific | |
+Asia | |
+Europe | |
 Northeast Asia | North East Asia |
 Southeast Asia | South East Asia |
 East Asia | |
@@ -770,7 +773,8 @@ Mount Paektu | Paektusan; Changbai Mountain |
 Masikryong Ski Resort | Masikryong |
 Tumen River | Tumen |
 Yalu River | Yalu |
-Dandong | | The Chinese border city across the Yalu from Sinuiju.
+Dandong | |
+Xi'an | Xian | The capital of Shaanxi Province, China, where Samsung makes memory chips. The Chinese border city across the Yalu from Sinuiju.
 Yanbian | Yanbian Korean Autonomous Prefecture |
 Vladivostok | |
 Russian Far East | Far East |
@@ -799,7 +803,7 @@ Yasukuni Shrine | Yasukuni | The Tokyo shrine honouring Japan's war dead, war cr
 TOPICS = """
 Sanctions | sanctions; economic sanctions |
 Nuclear program | nuclear program; nuclear programme; uranium enrichment; nuclear weapons program; nuclear weapons programme |
-Missiles | missile tests; missile test; missile launches; missile launch; ballistic missiles; ballistic missile |
+Missiles | missiles; missile tests; missile test; missile launches; missile launch; ballistic missiles; ballistic missile |
 Trade | trade; trade relations |
 Economic reform | economic reform; economic reforms; special economic zones |
 Foreign policy | foreign policy; diplomacy |

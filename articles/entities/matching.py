@@ -3,7 +3,8 @@
 Rules: whole words; an optional possessive ("Beijing's"); hyphen, space or nothing between the
 parts of a hyphenated name ("Kim Jong-un", "Kim Jong Un", "Kim Jongun"); acronyms and capitalised
 names match case-sensitively ("UN" never matches "un", "China" never "china"), while a name
-written in lower case ("sanctions", "the Kremlin") also matches with a sentence-initial capital.
+written in lower case ("sanctions", "the Kremlin") also matches with a sentence-initial capital, and
+its words capitalised as in a title ("Soft Power").
 Not a mention: a place name inside a longer proper name ("George Washington University"); a name
 inside a longer word joined by an apostrophe or hyphen ("Xi" in "Xi'an"; "Seoul-based" still is);
 a common-word topic written as part of a proper name ("Energy" in "Ministry of Trade, Industry and
@@ -26,8 +27,10 @@ president premier minister secretary chairman leader envoy ambassador general
 # A place followed by one of these names something else ("Washington Post", "Seoul National University").
 TRAILING_NON_PLACE_WORDS = frozenset("""
 University College Post Times Daily Herald Review Journal Institute Street Avenue Square Airport Station
-Consensus Declaration National
+Consensus Declaration National Air Base Stadium
 """.split())
+# "trans-Pacific", "sub-Saharan": a prefix that makes a new word of the name.
+JOINING_PREFIXES = frozenset("trans pan sub mid cis intra".split())
 # "Seoul-based", "US-led": a place or person still named inside these hyphenated compounds.
 COMPOUND_ENDINGS = frozenset("""
 based led backed born made owned funded run style era centric bound controlled friendly aligned sponsored
@@ -44,7 +47,7 @@ class Match:
     start: int
     end: int
     demonym: bool = False  # "Chinese" names China, but never makes it a main subject
-    common_word: bool = False  # a topic named by an everyday word ("trade"), which needs more evidence
+    common_word: bool = False  # a topic with everyday names ("trade", "FTA"), which needs more evidence
 
     @property
     def length(self):
@@ -69,7 +72,9 @@ def name_atoms(name):
             atoms.append(r"[-\s]+")
         elif ch in "'’":
             atoms.append("['’]")
-        elif ch.isalpha() and not is_acronym(name) and (i == 0 and ch.islower() or previous == "-"):
+        elif ch.isalpha() and not is_acronym(name) and (
+                i == 0 and ch.islower() or previous == "-"
+                or name[0].islower() and ch.islower() and previous.isspace()):  # "Soft Power" in a title
             atoms.append(f"[{ch.lower()}{ch.upper()}]")
         else:
             atoms.append(re.escape(ch))
@@ -115,7 +120,7 @@ class Gazetteer:
         self.entities = list(entities)
         self.by_name, demonyms = {}, set()
         for entity in self.entities:
-            for name in [entity.name, *entity.aliases]:
+            for name in names_to_match(entity):
                 name = (name or "").strip()
                 if len(name) >= 2:
                     # The first entity to claim a spelling keeps it (names are unique keys; aliases may collide).
@@ -125,39 +130,55 @@ class Gazetteer:
                     self.by_name[name.strip()] = entity
                     demonyms.add(spelling_key(name))
         self.keys = {name_key(name) for name in self.by_name}
-        self.by_spelling, self.common_words = {}, set()
+        self.by_spelling, self.common_words, self.everyday_topics = {}, set(), set()
         for name, entity in self.by_name.items():
             self.by_spelling.setdefault(spelling_key(name), entity)
-            if name[0].islower() and entity.kind == "topic":
-                self.common_words.add(spelling_key(name))
+            if is_everyday_topic(entity):
+                # A topic with everyday names ("trade") needs evidence whichever name is used ("FTA", "GDP"), and
+                # its words written capitalised mid-sentence belong to a proper name ("Energy" in a ministry's).
+                self.everyday_topics.add(entity.pk if entity.pk is not None else id(entity))
+                if name[0].islower():
+                    self.common_words.add(spelling_key(name))
         self.demonyms = demonyms
         names = sorted(self.by_name, key=len, reverse=True)
         self.regex = (re.compile(rf"(?<!\w)(?P<name>{trie_pattern(names)})(?:['’]s|(?<=s)['’])?(?!\w)")
                       if names else None)
         self.resolved = {}  # words as written -> (entity, is a demonym, is an everyday word)
-        self.offices = Offices(self.entities)
+        self.offices = Offices(self.entities, place_named=self.place_named)
 
-    def matches(self, text, on=None):
-        """Every non-overlapping mention in `text`, in order; `on` (a date) resolves "President Moon"."""
+    def matches(self, text, on=None, title_length=0):
+        """Every non-overlapping mention in `text`, in order; `on` (a date) resolves "President Moon".
+
+        The first `title_length` characters are a title, where every word is capitalised.
+        """
         if self.regex is None:
             return []
-        found = []
+        found, last_end = [], 0
         for m in self.regex.finditer(text):
+            if m.start() < last_end:
+                continue
+            if runs_into_a_name(m, text):
+                # "the North Atlantic Treaty Organization" is not "the North": try again from "North".
+                m = self.regex.match(text, m.start("name") + 4)
+                if m is None:
+                    continue
+                last_end = m.end()
             words = m.group("name")
             resolved = self.resolved.get(words)
             if resolved is None:
                 key = spelling_key(words)
-                resolved = self.resolved[words] = (self.by_spelling.get(key), key in self.demonyms,
-                                                   key in self.common_words)
-            entity, demonym, common_word = resolved
+                entity = self.by_spelling.get(key)
+                everyday = entity is not None and (entity.pk if entity.pk is not None else id(entity)) in self.everyday_topics
+                resolved = self.resolved[words] = (entity, key in self.demonyms, key in self.common_words, everyday)
+            entity, demonym, common_word, everyday = resolved
             start, end = m.start(), m.end()
             if entity is None or is_inside_longer_word(text, start, end):
                 continue
             if entity.kind == "place" and is_inside_longer_name(text, start, end):
                 continue
-            if common_word and is_part_of_proper_name(text, start, end):
+            if common_word and start >= title_length and is_part_of_proper_name(text, start, end):
                 continue
-            found.append(Match(entity, m.group(0), start, end, demonym=demonym, common_word=common_word))
+            found.append(Match(entity, m.group(0), start, end, demonym=demonym, common_word=everyday))
         if on is not None and self.offices:
             found = merge_matches(found, self.offices.matches(text, on))
         return found
@@ -165,17 +186,37 @@ class Gazetteer:
     def knows(self, name):
         return name_key(name) in self.keys
 
+    def place_named(self, words):
+        entity = self.by_spelling.get(spelling_key(words))
+        return entity if entity is not None and entity.kind == "place" else None
+
+
+def is_everyday_topic(entity):
+    """A topic named by everyday words: it has a lower-case alias ("trade", "energy security")."""
+    return entity.kind == "topic" and any(alias[:1].islower() for alias in entity.aliases)
+
+
+def names_to_match(entity):
+    """The entity's name and aliases, less an everyday topic's one-word label that is not itself an alias
+    ("Labor", "Military": the words that name the topic are its aliases, "labor market", "troops")."""
+    names = [entity.name, *entity.aliases]
+    if is_everyday_topic(entity) and " " not in entity.name and entity.name.lower() not in entity.aliases:
+        names = names[1:]
+    return names
+
 
 class Offices:
     """Who held which office when, so that an office and a surname ("Chairman Kim") name one person."""
 
-    def __init__(self, entities):
-        self.held = {}  # (title, surname) -> [(entity, start, end)]
+    def __init__(self, entities, place_named=lambda words: None):
+        self.place_named = place_named  # words -> the place entity they name, or None
+        self.held = {}  # (title, surname) -> [(entity, start, end, office)]
         for entity in entities:
             for office in getattr(entity, "offices", None) or []:
                 start, end = parse_date(office.get("start")), parse_date(office.get("end"))
                 for title in office.get("titles") or []:
-                    self.held.setdefault((title, office["surname"]), []).append((entity, start, end))
+                    self.held.setdefault((title, office["surname"]), []).append(
+                        (entity, start, end, office.get("office", "")))
         titles = sorted({title for title, _ in self.held}, key=len, reverse=True)
         surnames = sorted({surname for _, surname in self.held}, key=len, reverse=True)
         self.regex = re.compile(
@@ -203,10 +244,28 @@ class Offices:
             parts = self.title_pattern.match(m.group(0))
             if parts is None:
                 continue
-            person = self.who(parts.group("title"), parts.group("surname"), on, former=bool(m.group("former")))
-            if person is not None:
-                found.append(Match(person, m.group(0), m.start(), m.end()))
+            people = self.who(parts.group("title"), parts.group("surname"), on, former=bool(m.group("former")))
+            if len(people) > 1:
+                # "Prime Minister Lee of Singapore", "South Korean Prime Minister Lee": the country decides.
+                places = self.places_around(text, m.start(), m.end())
+                people = {p for p in people if any(place in office for place in places for office in p[1])}
+            if len(people) == 1:
+                found.append(Match(people.pop()[0], m.group(0), m.start(), m.end()))
         return found
+
+    def places_around(self, text, start, end):
+        """Names of the places written just before the title or in "of X" just after it."""
+        before = text[max(0, start - 30):start].split()[-2:]
+        after = re.match(r"[ \t]+of[ \t]+((?:[A-Z][\w’'-]*[ \t]*){1,3})", text[end:end + 40])
+        phrases = [" ".join(before), *before[-1:], *(after.group(1).split()[:n] for n in (1, 2, 3))] if after else \
+            [" ".join(before), *before[-1:]]
+        places = set()
+        for phrase in phrases:
+            phrase = " ".join(phrase) if isinstance(phrase, list) else phrase
+            entity = self.place_named(re.sub(r"['’]s$", "", phrase))
+            if entity is not None:
+                places.add(entity.name)
+        return places
 
     def title_positions(self, text):
         """Where a title's first word starts in `text`: literal searches, much cheaper than the whole regex."""
@@ -219,14 +278,19 @@ class Offices:
         return sorted(positions)
 
     def who(self, title, surname, on, former=False):
-        """The one person with this title and surname in office `on` (or, `former`, out of it by then), else None."""
-        people = set()
-        for entity, start, end in self.held.get((title, surname), []):
-            if former and end is not None and end < on:
-                people.add(entity)
-            elif not former and (start is None or start <= on) and (end is None or on <= end):
-                people.add(entity)
-        return people.pop() if len(people) == 1 else None
+        """{(person, their offices)} with this title and surname in office `on` (or, `former`, out of it by then)."""
+        people = {}
+        for entity, start, end, office in self.held.get((title, surname), []):
+            if (former and end is not None and end < on
+                    or not former and (start is None or start <= on) and (end is None or on <= end)):
+                people.setdefault(entity, set()).add(office)
+        return {(entity, frozenset(offices)) for entity, offices in people.items()}
+
+
+def runs_into_a_name(m, text):
+    """True for "the North" or "the South" followed by a capitalised word ("the South China Sea")."""
+    return (m.group("name")[:4] in ("the ", "The ") and m.group(0) == m.group("name")
+            and bool(_CAPITALISED_AFTER.match(text, m.end(), m.end() + 3)))
 
 
 def parse_date(value):
@@ -243,12 +307,18 @@ def merge_matches(matches, extra):
 
 
 _LOWER_RUN = re.compile(r"[a-z]+")
+_PREFIX_BEFORE = re.compile(r"[A-Za-z]+$")
 
 
 def is_inside_longer_word(text, start, end):
-    """True for a name joined by an apostrophe or hyphen to more of one word: "Xi'an", "Moon-lit", "d'Abe"."""
+    """True for a name joined by an apostrophe or hyphen to more of one word: "Xi'an", "Moon-lit", "d'Abe",
+    "trans-Pacific" ("anti-American" and "US-Japan" still name their places)."""
     if start >= 2 and text[start - 1] in "'’" and text[start - 2].isalpha():
         return True
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].islower():
+        prefix = _PREFIX_BEFORE.search(text, max(0, start - 12), start - 1)
+        if prefix and prefix.group(0).lower() in JOINING_PREFIXES:
+            return True
     if end >= len(text) or text[end] not in "'’-":
         return False
     rest = _LOWER_RUN.match(text, end + 1, end + 20)
@@ -275,7 +345,8 @@ def is_inside_longer_name(text, start, end):
     """True when a capitalised word runs straight into the match, or a non-place word follows it."""
     if start > 1 and text[start - 1] in " \t" and text[start - 2].isalnum():
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        if before and before.group(1)[0].isupper() and before.group(1).lower() not in LEADING_FUNCTION_WORDS:
+        if (before and before.group(1)[0].isupper() and before.group(1).lower() not in LEADING_FUNCTION_WORDS
+                and not before.group(1).endswith(("'s", "’s"))):  # "Samsung's Pyeongtaek campus" names Pyeongtaek
             if not sentence_starts_at(text, start - len(before.group(0))):
                 return True
     if end < len(text) - 1 and text[end] in " \t" and text[end + 1].isupper():

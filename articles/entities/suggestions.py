@@ -1,4 +1,5 @@
 """Entity suggestions for an article: known entities it names and new names worth adding."""
+import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -12,8 +13,8 @@ from .matching import Gazetteer
 
 # An entity named in the title, or this often in the body, is a main subject rather than a mention.
 MAIN_SUBJECT_MENTIONS = 3
-# A topic named only by everyday words ("trade", "currency") needs this many uses, or one in the title
-# or the first paragraph: a single passing use is not what the article is about.
+# A topic named only by everyday words ("trade", "currency") needs this many uses, or one in the title,
+# the first paragraph or a paragraph's opening words: a single passing use is not what the article is about.
 TOPIC_EVIDENCE_MENTIONS = 2
 
 
@@ -75,7 +76,7 @@ def analyse(text, gazetteer, title_length=0, on=None, new=True):
     still counts ("South Korea" in "South Korea's KOSPI index"). `new=False` skips looking for new names
     (importers only link known entities).
     """
-    matches = gazetteer.matches(text, on=on)
+    matches = gazetteer.matches(text, on=on, title_length=title_length)
     # Titles are in title case, so every word looks like a name there: candidates come from the body.
     candidates = ([c for c in find_candidates(text) if c.start >= title_length and not gazetteer.knows(c.name)]
                   if new else [])
@@ -87,6 +88,7 @@ def analyse(text, gazetteer, title_length=0, on=None, new=True):
             continue
         kept_candidates.append(candidate)
     lead_end = first_paragraph_end(text, title_length)
+    headings = paragraph_openings(text)
     known = {}
     for match in matches:
         suggestion = known.setdefault(match.entity.pk, KnownSuggestion(match.entity))
@@ -94,10 +96,25 @@ def analyse(text, gazetteer, title_length=0, on=None, new=True):
         suggestion.by_name += not match.demonym
         suggestion.proper = suggestion.proper or not match.common_word
         suggestion.in_title = suggestion.in_title or match.start < title_length
-        suggestion.in_lead = suggestion.in_lead or match.start < lead_end
+        suggestion.in_lead = suggestion.in_lead or match.start < lead_end or match.start in headings
         if match.words not in suggestion.words:
             suggestion.words.append(match.words)
     return [s for s in known.values() if s.has_evidence], kept_candidates
+
+
+def paragraph_openings(text):
+    """Where a paragraph's first four words start: a topic there heads it, as in "3. Household debt."."""
+    positions = set()
+    for line in _LINE.finditer(text):
+        for index, word in enumerate(_LINE_WORD.finditer(text, line.start(), line.end())):
+            if index == 4:
+                break
+            positions.add(word.start())
+    return positions
+
+
+_LINE = re.compile(r"(?m)^.+$")
+_LINE_WORD = re.compile(r"[\w’'-]+")
 
 
 def first_paragraph_end(text, title_length):
