@@ -32,6 +32,20 @@ def timed(function, runs):
     return min(times) * 1000, statistics.median(times) * 1000
 
 
+def gazetteer_from_fixtures():
+    """The shipped gazetteer (fixtures/entities.json, then the reference fixture's entities) as unsaved rows."""
+    from articles.entities.matching import Gazetteer
+    from articles.models import Entity
+
+    rows = {}
+    for path in ("fixtures/entities.json", "fixtures/the_peninsula.json"):
+        for row in json.loads((ROOT / path).read_text(encoding="utf-8")):
+            if row["model"] == "articles.entity":
+                rows[row["fields"]["slug"]] = row["fields"]
+    fields = ("name", "slug", "kind", "aliases", "demonyms", "offices")
+    return Gazetteer([Entity(pk=pk, **{k: row.get(k, []) for k in fields}) for pk, row in enumerate(rows.values(), 1)])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=900)
@@ -42,19 +56,10 @@ def main():
 
     django.setup()
     from articles.entities.evaluation import labelled_pages
-    from articles.entities.matching import Gazetteer
     from articles.entities.suggestions import analyse
-    from articles.models import Entity
 
-    rows = {}
-    for path in ("fixtures/entities.json", "fixtures/the_peninsula.json"):
-        for row in json.loads((ROOT / path).read_text(encoding="utf-8")):
-            if row["model"] == "articles.entity":
-                rows[row["fields"]["slug"]] = row["fields"]
-    fields = ("name", "slug", "kind", "aliases", "demonyms", "offices")
-    entities = [Entity(pk=pk, **{k: row.get(k, []) for k in fields}) for pk, row in enumerate(rows.values(), 1)]
     start = time.perf_counter()
-    gazetteer = Gazetteer(entities)
+    gazetteer = gazetteer_from_fixtures()
     compile_ms = (time.perf_counter() - start) * 1000
 
     bodies = [body for _page, _item, _title, body, _on in labelled_pages(ROOT / "tests/entity_evaluation/labels.json")]
@@ -72,7 +77,7 @@ def main():
         for text in articles:
             analyse(text, gazetteer, on=on)
 
-    print(f"gazetteer: {len(entities)} entities, {len(gazetteer.by_name)} names, aliases and demonyms; "
+    print(f"gazetteer: {len(gazetteer.entities)} entities, {len(gazetteer.by_name)} names, aliases and demonyms; "
           f"compiled in {compile_ms:.0f} ms")
     print(f"{len(articles)} articles of {args.words} words, {args.runs} runs; load average {os.getloadavg()[0]:.1f}")
     for label, function in (("known-entity matching", known_only), ("matching + new-name candidates", full)):

@@ -27,7 +27,7 @@ president premier minister secretary chairman leader envoy ambassador general
 # A place followed by one of these names something else ("Washington Post", "Seoul National University").
 TRAILING_NON_PLACE_WORDS = frozenset("""
 University College Post Times Daily Herald Review Journal Institute Street Avenue Square Airport Station
-Consensus Declaration National Air Base Stadium
+Consensus Declaration National Air Base Stadium Affairs
 """.split())
 # "trans-Pacific", "sub-Saharan": a prefix that makes a new word of the name.
 JOINING_PREFIXES = frozenset("trans pan sub mid cis intra".split())
