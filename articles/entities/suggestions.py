@@ -14,7 +14,8 @@ from .matching import Gazetteer
 # An entity named in the title, or this often in the body, is a main subject rather than a mention.
 MAIN_SUBJECT_MENTIONS = 3
 # A topic named only by everyday words ("trade", "currency") needs this many uses, or one in the title,
-# the first paragraph or a paragraph's opening words: a single passing use is not what the article is about.
+# the first paragraph or a heading (a list item's first sentence): a single passing use is not what the
+# article is about.
 TOPIC_EVIDENCE_MENTIONS = 2
 
 
@@ -88,7 +89,7 @@ def analyse(text, gazetteer, title_length=0, on=None, new=True):
             continue
         kept_candidates.append(candidate)
     lead_end = first_paragraph_end(text, title_length)
-    headings = paragraph_openings(text)
+    headings = heading_spans(text)
     known = {}
     for match in matches:
         suggestion = known.setdefault(match.entity.pk, KnownSuggestion(match.entity))
@@ -96,25 +97,28 @@ def analyse(text, gazetteer, title_length=0, on=None, new=True):
         suggestion.by_name += not match.demonym
         suggestion.proper = suggestion.proper or not match.common_word
         suggestion.in_title = suggestion.in_title or match.start < title_length
-        suggestion.in_lead = suggestion.in_lead or match.start < lead_end or match.start in headings
+        suggestion.in_lead = (suggestion.in_lead or match.start < lead_end
+                              or any(start <= match.start < end for start, end in headings))
         if match.words not in suggestion.words:
             suggestion.words.append(match.words)
     return [s for s in known.values() if s.has_evidence], kept_candidates
 
 
-def paragraph_openings(text):
-    """Where a paragraph's first four words start: a topic there heads it, as in "3. Household debt."."""
-    positions = set()
+def heading_spans(text):
+    """(start, end) of headings: a short line, or a numbered item's first sentence ("3. Household debt.")."""
+    spans = []
     for line in _LINE.finditer(text):
-        for index, word in enumerate(_LINE_WORD.finditer(text, line.start(), line.end())):
-            if index == 4:
-                break
-            positions.add(word.start())
-    return positions
+        item = _NUMBERED_ITEM.match(line.group(0))
+        if item:
+            spans.append((line.start() + item.start(1), line.start() + item.end(1)))
+        elif len(line.group(0).split()) <= HEADING_WORDS:
+            spans.append((line.start(), line.end()))
+    return spans
 
 
+HEADING_WORDS = 8
 _LINE = re.compile(r"(?m)^.+$")
-_LINE_WORD = re.compile(r"[\w’'-]+")
+_NUMBERED_ITEM = re.compile(r"\d+[.)][ \t]+([^.!?]+)")
 
 
 def first_paragraph_end(text, title_length):
