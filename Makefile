@@ -8,7 +8,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/peninsula
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 FIXTURES := $(wildcard fixtures/entities.json) fixtures/the_peninsula.json
 
-.PHONY: run test test-sqlite test-postgres serve bench soak wrk bench-search
+.PHONY: run test test-sqlite test-postgres serve bench soak wrk bench-search bench-entities
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,3 +55,9 @@ wrk:
 # Search benchmark (README "Search"): 50 queries at 6,300 and 100,000 articles, SQLite and PostgreSQL.
 bench-search: $(VENV)/.installed
 	nice -n 10 $(PY) bench/search.py $(BENCH_SEARCH_ARGS)
+
+# Entity benchmarks (README "Entities"): matching time per 900-word article, and the new-name finders
+# compared (SPACY_PYTHON=a Python with spaCy and its small English model adds spaCy to the table).
+bench-entities: $(VENV)/.installed
+	$(PY) bench/entity_matching.py
+	$(PY) bench/entity_candidates.py $(if $(SPACY_PYTHON),--spacy-python $(SPACY_PYTHON) --model $(or $(SPACY_MODEL),en_core_web_sm))

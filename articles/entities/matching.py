@@ -38,7 +38,7 @@ brokered linked related specific wide level type class listed headquartered domi
 allied hosted administered occupied era's
 """.split())
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs a setattr call per field, per match
 class Match:
     """One mention: the entity, the words as written and where they are."""
 
@@ -153,32 +153,34 @@ class Gazetteer:
         """
         if self.regex is None:
             return []
-        found, last_end = [], 0
+        found, last_end, resolved_cache = [], 0, self.resolved
         for m in self.regex.finditer(text):
-            if m.start() < last_end:
+            start = m.start()
+            if start < last_end:
                 continue
-            if runs_into_a_name(m, text):
+            if text.startswith(("the ", "The "), start) and runs_into_a_name(m, text):
                 # "the North Atlantic Treaty Organization" is not "the North": try again from "North".
-                m = self.regex.match(text, m.start("name") + 4)
+                m = self.regex.match(text, start + 4)
                 if m is None:
                     continue
-                last_end = m.end()
+                start, last_end = m.start(), m.end()
             words = m.group("name")
-            resolved = self.resolved.get(words)
+            resolved = resolved_cache.get(words)
             if resolved is None:
                 key = spelling_key(words)
                 entity = self.by_spelling.get(key)
                 everyday = entity is not None and (entity.pk if entity.pk is not None else id(entity)) in self.everyday_topics
-                resolved = self.resolved[words] = (entity, key in self.demonyms, key in self.common_words, everyday)
+                resolved = resolved_cache[words] = (entity, key in self.demonyms, key in self.common_words, everyday)
             entity, demonym, common_word, everyday = resolved
-            start, end = m.start(), m.end()
-            if entity is None or is_inside_longer_word(text, start, end):
+            end = m.end()
+            if entity is None or (text[end:end + 1] in _JOINERS or text[start - 1:start] in _JOINERS) and \
+                    is_inside_longer_word(text, start, end):
                 continue
             if entity.kind == "place" and is_inside_longer_name(text, start, end):
                 continue
             if common_word and start >= title_length and is_part_of_proper_name(text, start, end):
                 continue
-            found.append(Match(entity, m.group(0), start, end, demonym=demonym, common_word=everyday))
+            found.append(Match(entity, m.group(0), start, end, demonym, everyday))
         if on is not None and self.offices:
             found = merge_matches(found, self.offices.matches(text, on))
         return found
@@ -307,6 +309,7 @@ def merge_matches(matches, extra):
 
 
 _LOWER_RUN = re.compile(r"[a-z]+")
+_JOINERS = frozenset("'’-")
 _PREFIX_BEFORE = re.compile(r"[A-Za-z]+$")
 
 
@@ -337,18 +340,21 @@ def is_part_of_proper_name(text, start, end):
     return not sentence_starts_at(text, start) or bool(_CAPITALISED_AFTER.match(text, end, end + 3))
 
 
-_WORD_BEFORE = re.compile(r"([\w’'-]+)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([\w’']+)")
 
 
 def is_inside_longer_name(text, start, end):
     """True when a capitalised word runs straight into the match, or a non-place word follows it."""
     if start > 1 and text[start - 1] in " \t" and text[start - 2].isalnum():
-        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        if (before and before.group(1)[0].isupper() and before.group(1).lower() not in LEADING_FUNCTION_WORDS
-                and not before.group(1).endswith(("'s", "’s"))):  # "Samsung's Pyeongtaek campus" names Pyeongtaek
-            if not sentence_starts_at(text, start - len(before.group(0))):
-                return True
+        last = start - 2
+        first = last
+        while first > 0 and (text[first - 1].isalnum() or text[first - 1] in "’'-"):
+            first -= 1
+        word = text[first:last + 1]
+        if (word[0].isupper() and word.lower() not in LEADING_FUNCTION_WORDS
+                and not word.endswith(("'s", "’s"))  # "Samsung's Pyeongtaek campus" names Pyeongtaek
+                and not sentence_starts_at(text, first)):
+            return True
     if end < len(text) - 1 and text[end] in " \t" and text[end + 1].isupper():
         after = _WORD_AFTER.match(text, end, end + 40)
         return bool(after and after.group(1) in TRAILING_NON_PLACE_WORDS)
