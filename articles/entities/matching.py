@@ -108,6 +108,31 @@ def trie_pattern(names):
     return emit(trie)
 
 
+_COMPILED = {}  # the last full compile: {"names": frozenset, "regex": Pattern}
+# Up to this many names added since the last full compile go into a second, small regex.
+EXTRA_NAMES = 500
+
+
+def names_regex(names):
+    names = sorted(names, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?P<name>{trie_pattern(names)})(?:['’]s|(?<=s)['’])?(?!\w)") if names else None
+
+
+def compiled_names(names):
+    """(regex, extra regex or None) for `names`.
+
+    Compiling the whole gazetteer takes a second or two; an import that creates entities as it goes (a
+    WordPress export's tags) rebuilds the gazetteer after each, so names added since the last full
+    compile go into a small second regex and the big one is reused.
+    """
+    names = frozenset(names)
+    last = _COMPILED.get("names")
+    if last is not None and last <= names and len(names - last) <= EXTRA_NAMES:
+        return _COMPILED["regex"], names_regex(names - last) if names - last else None
+    _COMPILED.update(names=names, regex=names_regex(names))
+    return _COMPILED["regex"], None
+
+
 def spelling_key(words):
     """What a name and every variant the regex accepts for it have in common."""
     return re.sub(r"[-\s]+", "", words.replace("’", "'")).casefold()
@@ -140,9 +165,7 @@ class Gazetteer:
                 if name[0].islower():
                     self.common_words.add(spelling_key(name))
         self.demonyms = demonyms
-        names = sorted(self.by_name, key=len, reverse=True)
-        self.regex = (re.compile(rf"(?<!\w)(?P<name>{trie_pattern(names)})(?:['’]s|(?<=s)['’])?(?!\w)")
-                      if names else None)
+        self.regex, self.extra_regex = compiled_names(self.by_name)
         self.resolved = {}  # words as written -> (entity, is a demonym, is an everyday word)
         self.offices = Offices(self.entities, place_named=self.place_named)
 
@@ -154,13 +177,13 @@ class Gazetteer:
         if self.regex is None:
             return []
         found, last_end, resolved_cache = [], 0, self.resolved
-        for m in self.regex.finditer(text):
+        for m in self.scan(text):
             start = m.start()
             if start < last_end:
                 continue
             if text.startswith(("the ", "The "), start) and runs_into_a_name(m, text):
                 # "the North Atlantic Treaty Organization" is not "the North": try again from "North".
-                m = self.regex.match(text, start + 4)
+                m = m.re.match(text, start + 4)
                 if m is None:
                     continue
                 start, last_end = m.start(), m.end()
@@ -184,6 +207,19 @@ class Gazetteer:
         if on is not None and self.offices:
             found = merge_matches(found, self.offices.matches(text, on))
         return found
+
+    def scan(self, text):
+        """The regex matches, leftmost first and longest where the two regexes' matches overlap."""
+        if self.extra_regex is None:
+            return self.regex.finditer(text)
+        found = sorted([*self.regex.finditer(text), *self.extra_regex.finditer(text)],
+                       key=lambda m: (m.start(), -m.end()))
+        kept, end = [], 0
+        for m in found:
+            if m.start() >= end:
+                kept.append(m)
+                end = m.end()
+        return kept
 
     def knows(self, name):
         return name_key(name) in self.keys
