@@ -42,7 +42,7 @@ serve: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	PORT=$(PORT) $(VENV)/bin/gunicorn -c archive/gunicorn_conf.py archive.wsgi
 
-# Benchmarks and the load/soak run (bench/README in the main README): gunicorn on 127.0.0.1:8810.
+# Benchmarks and the load/soak run (bench/README.md): gunicorn on 127.0.0.1:8810.
 bench: $(VENV)/.installed wrk
 	$(PY) bench/run.py $(BENCH_ARGS)
 
@@ -52,7 +52,7 @@ soak: $(VENV)/.installed wrk
 wrk:
 	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 
-# Search benchmark (README "Search"): 50 queries at 6,300 and 100,000 articles, SQLite and PostgreSQL.
+# Search benchmark (bench/README.md): 50 queries at 6,300 and 100,000 articles, SQLite and PostgreSQL.
 bench-search: $(VENV)/.installed
 	nice -n 10 $(PY) bench/search.py $(BENCH_SEARCH_ARGS)
 

@@ -3,8 +3,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles import views as article_views
-from articles.sitemaps import SITEMAPS
+from articles.pages import views as article_views
+from articles.pages.sitemaps import SITEMAPS
 
 from . import health, views
 

@@ -6,10 +6,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Content"
 
     def ready(self):
-        from django.db.models.signals import pre_save
+        from . import receivers
 
-        from . import caching, signals, workflow  # noqa: F401
-        from .search import upkeep  # noqa: F401
-
-        caching.connect_signals()
-        pre_save.connect(workflow.remember_old_url, sender="articles.Article", dispatch_uid="remember_old_url")
+        receivers.connect()

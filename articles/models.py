@@ -1,4 +1,6 @@
 """The archive's content: articles and the people, categories, series and entities around them."""
+from operator import attrgetter
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -7,47 +9,41 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
-from taggit.models import TagBase
+from taggit.models import ItemBase, NaturalKeyManager, TagBase
+from taggit.models import NaturalKeyModel as TaggitNaturalKeyModel
 
 from .html import html_to_text, make_excerpt, sanitize_html
 from .names import name_key
 
 
-class SlugManager(models.Manager):
-    """A manager whose natural key is the slug."""
+class NaturalKeyModel(TaggitNaturalKeyModel):
+    """A row that fixtures name by the values of its `natural_key_fields`, never by primary key.
 
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+    Fields may reach across relations ("article__slug"); taggit's NaturalKeyManager, every
+    model's manager here, finds the row again from the same fields.
+    """
 
-
-class LinkManager(models.Manager):
-    """Natural keys for link rows: the parent's slug plus the linked row's slug or value."""
-
-    parent = target = None
-
-    def get_by_natural_key(self, parent_slug, target_key):
-        return self.get(**{f"{self.parent}__slug": parent_slug, self.target: target_key})
-
-
-def link_manager(parent, target):
-    # A class per model: related managers subclass it and call __init__() without arguments.
-    return type("LinkManager", (LinkManager,), {"parent": parent, "target": target})()
-
-
-class SlugModel(models.Model):
-    objects = SlugManager()
+    natural_key_fields = ("slug",)
+    objects = NaturalKeyManager()
 
     class Meta:
         abstract = True
 
     def natural_key(self):
-        return (self.slug,)
+        return tuple(attrgetter(field.replace("__", "."))(self) for field in self.natural_key_fields)
+
+
+class SlugModel(NaturalKeyModel):
+    class Meta:
+        abstract = True
 
     def __str__(self):
         return self.name
 
 
 class Author(SlugModel):
+    articles_lookup = "authors"  # how ArticleQuerySet.of_parent() reaches an author's articles
+
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     bio = models.TextField(blank=True)
@@ -67,6 +63,8 @@ class Author(SlugModel):
 
 
 class Category(SlugModel):
+    articles_lookup = "categories"
+
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     description = models.TextField(blank=True)
@@ -81,6 +79,8 @@ class Category(SlugModel):
 
 
 class Series(SlugModel):
+    articles_lookup = "series"
+
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     description = models.TextField(blank=True)
@@ -110,19 +110,18 @@ class EntityQuerySet(models.QuerySet):
             )
         )
 
-
     def co_mentioned_with(self, entity, articles):
         """Entities tagged on the same `articles` as `entity`, most often alongside first (`shared`)."""
-        return (self.filter(article_links__content_object__in=articles.tagged(entity).values("pk"))
+        return (self.filter(article_links__content_object__in=articles.of_parent(entity).values("pk"))
                 .exclude(pk=entity.pk).annotate(shared=models.Count("article_links"))
                 .order_by("-shared", "name"))
 
 
-class EntityManager(SlugManager.from_queryset(EntityQuerySet)):
+class EntityManager(NaturalKeyManager.from_queryset(EntityQuerySet)):
     pass
 
 
-class Entity(TagBase):
+class Entity(NaturalKeyModel, TagBase):
     """A tag that knows what it names: a person, organisation, place or topic."""
 
     name = models.CharField(max_length=200)
@@ -140,6 +139,8 @@ class Entity(TagBase):
     description = models.TextField(blank=True)
     wikidata_id = models.CharField("Wikidata QID", max_length=20, blank=True)
 
+    articles_lookup = "entity_links__tag"
+    natural_key_fields = ("slug",)  # taggit's TagBase names tags by name; entity names may repeat
     objects = EntityManager()
 
     class Meta:
@@ -150,9 +151,6 @@ class Entity(TagBase):
         # Shown in admin autocomplete, so editors see which "Georgia" they pick.
         detail = ", ".join(filter(None, [self.get_kind_display().lower(), self.disambiguator]))
         return f"{self.name} ({detail})"
-
-    def natural_key(self):
-        return (self.slug,)
 
     def save(self, *args, **kwargs):
         self.key = self.compute_key()
@@ -211,17 +209,15 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
-    def in_category(self, category):
-        return self.filter(categories=category)
-
-    def tagged(self, entity):
-        return self.filter(entity_links__tag=entity)
+    def of_parent(self, parent):
+        """The articles of a category, entity, author or series: its page, its feeds, its counts."""
+        return self.filter(**{parent.articles_lookup: parent})
 
     def related_to(self, article, limit=5, links=None):
         """Up to `limit` published articles ranked by shared entities (rarer counts more) and recency, as
         RelatedArticle(article, shared, score) with a `reason`; call it on published(), whose size gives
         the rarity weights. `links` are the article's entity links if already loaded."""
-        from .entities.related import rank_related
+        from .entities.related import rank_related  # the entities package imports this module
 
         links = article.entity_links.select_related("tag") if links is None else links
         return rank_related(self, article, links, limit)
@@ -240,12 +236,11 @@ class ArticleQuerySet(models.QuerySet):
         return queryset
 
 
-class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
+class ArticleManager(NaturalKeyManager.from_queryset(ArticleQuerySet)):
+    pass
 
 
-class Article(models.Model):
+class Article(NaturalKeyModel):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "In review"
@@ -285,9 +280,6 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("articles:article_detail", kwargs={"slug": self.slug})
 
@@ -319,51 +311,50 @@ class Article(models.Model):
         return categories[0] if categories else None
 
 
-class ArticleAuthor(models.Model):
+class ArticleAuthor(NaturalKeyModel):
     """An author's place in an article's byline."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="author_links")
     author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="article_authors")
     position = models.PositiveSmallIntegerField(default=0)
 
-    objects = link_manager("article", "author__slug")
+    natural_key_fields = ("article__slug", "author__slug")
 
     class Meta:
         ordering = ["position", "pk"]
         constraints = [models.UniqueConstraint(fields=["article", "author"], name="unique_article_author")]
 
-    def natural_key(self):
-        return self.article.natural_key() + self.author.natural_key()
-
-    natural_key.dependencies = ["articles.article", "articles.author"]
-
     def __str__(self):
         return f"{self.author} on {self.article}"
 
 
-class ArticleCategory(models.Model):
+class ArticleCategory(NaturalKeyModel):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="category_links")
     category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="article_categories")
     position = models.PositiveSmallIntegerField(default=0)
 
-    objects = link_manager("article", "category__slug")
+    natural_key_fields = ("article__slug", "category__slug")
 
     class Meta:
         ordering = ["position", "pk"]
         verbose_name_plural = "article categories"
         constraints = [models.UniqueConstraint(fields=["article", "category"], name="unique_article_category")]
 
-    def natural_key(self):
-        return self.article.natural_key() + self.category.natural_key()
-
-    natural_key.dependencies = ["articles.article", "articles.category"]
-
     def __str__(self):
         return f"{self.category} on {self.article}"
 
 
-class ArticleEntity(models.Model):
-    """The taggit through model: a real foreign key to Article, its order and its weight."""
+class ArticleEntityQuerySet(models.QuerySet):
+    def public(self):
+        """Links to published articles, joined (not a subquery) so the tag index leads."""
+        return self.filter(published_q("content_object__"))
+
+
+class ArticleEntity(NaturalKeyModel, ItemBase):
+    """The taggit through model: a real foreign key to Article, its order and its weight.
+
+    Built on taggit's ItemBase, so `article.entities.add/set/remove/clear/names()` work.
+    """
 
     content_object = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="entity_links")
     tag = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="article_links")
@@ -371,7 +362,8 @@ class ArticleEntity(models.Model):
     is_main = models.BooleanField("main subject", default=False,
                                   help_text="A main subject of the article rather than a passing mention.")
 
-    objects = link_manager("content_object", "tag__slug")
+    natural_key_fields = ("content_object__slug", "tag__slug")
+    objects = NaturalKeyManager.from_queryset(ArticleEntityQuerySet)()
 
     class Meta:
         ordering = ["-is_main", "position", "pk"]
@@ -383,22 +375,11 @@ class ArticleEntity(models.Model):
     def article(self):
         return self.content_object
 
-    @classmethod
-    def tags_for(cls, model, instance=None, **extra_filters):
-        if instance is not None:
-            return Entity.objects.filter(article_links__content_object=instance, **extra_filters)
-        return Entity.objects.filter(article_links__isnull=False, **extra_filters).distinct()
-
-    def natural_key(self):
-        return self.content_object.natural_key() + self.tag.natural_key()
-
-    natural_key.dependencies = ["articles.article", "articles.entity"]
-
     def __str__(self):
         return f"{self.tag} on {self.content_object}"
 
 
-class RelatedLink(models.Model):
+class RelatedLink(NaturalKeyModel):
     """An editor-picked link shown under an article, internal or external."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_links")
@@ -406,70 +387,45 @@ class RelatedLink(models.Model):
     url = models.CharField("URL", max_length=500, help_text="A full URL or a path on this site.")
     position = models.PositiveSmallIntegerField(default=0)
 
-    objects = link_manager("article", "url")
+    natural_key_fields = ("article__slug", "url")
 
     class Meta:
         ordering = ["position", "pk"]
         constraints = [models.UniqueConstraint(fields=["article", "url"], name="unique_related_link")]
 
-    def natural_key(self):
-        return self.article.natural_key() + (self.url,)
-
-    natural_key.dependencies = ["articles.article"]
-
     def __str__(self):
         return self.title
 
 
-class PathManager(models.Manager):
-    def get_by_natural_key(self, path):
-        return self.get(path=path)
-
-
-class OldSlugManager(models.Manager):
-    def get_by_natural_key(self, old_slug):
-        return self.get(old_slug=old_slug)
-
-
-class LegacyURL(models.Model):
+class LegacyURL(NaturalKeyModel):
     """An old path (earlier slug, WordPress permalink) that answers 301 to its article."""
 
     path = models.CharField(max_length=500, unique=True, help_text="Path only, starting with “/”.")
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="legacy_urls")
 
-    objects = PathManager()
+    natural_key_fields = ("path",)
 
     class Meta:
         verbose_name = "legacy URL"
-
-    def natural_key(self):
-        return (self.path,)
-
-    natural_key.dependencies = ["articles.article"]
 
     def __str__(self):
         return self.path
 
 
-class EntityRedirect(models.Model):
+class EntityRedirect(NaturalKeyModel):
     """An old entity slug (after a merge or rename) that answers 301 to the surviving entity."""
 
     old_slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="redirects")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    objects = OldSlugManager()
-
-    def natural_key(self):
-        return (self.old_slug,)
-
-    natural_key.dependencies = ["articles.entity"]
+    natural_key_fields = ("old_slug",)
 
     def __str__(self):
         return f"{self.old_slug} → {self.entity.slug}"
 
 
-class RejectedSuggestion(models.Model):
+class RejectedSuggestion(NaturalKeyModel):
     """An entity suggestion an editor turned down for one article; never offered there again."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="rejected_suggestions")
@@ -479,15 +435,10 @@ class RejectedSuggestion(models.Model):
                                     related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    objects = link_manager("article", "key")
+    natural_key_fields = ("article__slug", "key")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["article", "key"], name="unique_rejected_suggestion")]
-
-    def natural_key(self):
-        return self.article.natural_key() + (self.key,)
-
-    natural_key.dependencies = ["articles.article"]
 
     def __str__(self):
         return f"{self.name} rejected on {self.article}"

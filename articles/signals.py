@@ -1,16 +1,5 @@
-"""Signal receivers that keep derived article data right even for raw (fixture) saves."""
-from django.db.models.signals import pre_save
-from django.dispatch import Signal, receiver
-
-from .models import Article
-
-
-@receiver(pre_save, sender=Article)
-def derive_on_raw_save(sender, instance, raw, **kwargs):
-    # Article.save() derives fields itself; loaddata skips save(), so sanitise here too.
-    if raw:
-        instance.derive_fields()
-
+"""The articles' own signal; every receiver lives in receivers.py."""
+from django.dispatch import Signal
 
 # Sent after bulk writes that bypass save() (make_corpus, importers), so derived stores
 # such as the search index can catch up in one pass. Receivers get `slugs_prefix` or `pks`.

@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
-from . import feeds, preview, views
+from .editorial import previews
+from .pages import feeds, views
 
 app_name = "articles"
 
@@ -28,5 +29,5 @@ urlpatterns = [
     path("author/<str:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author_feed_atom"),
     path("series/<str:slug>/feed/", feeds.SeriesFeed(), name="series_feed"),
     path("series/<str:slug>/feed/atom/", feeds.SeriesAtomFeed(), name="series_feed_atom"),
-    path("preview/<str:token>/", preview.ArticlePreviewView.as_view(), name="preview"),
+    path("preview/<str:token>/", previews.ArticlePreviewView.as_view(), name="preview"),
 ]

@@ -11,6 +11,17 @@ def clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def side_effects_at_each_write(request, monkeypatch):
+    """Most tests run inside one transaction that is never committed, where the after-commit
+    side effects (search index, page-cache generation) would never run: run them at each write,
+    as in autocommit mode. Tests of the after-commit behaviour itself are marked `after_commit`."""
+    if request.node.get_closest_marker("after_commit") is None:
+        from articles.receivers import pending
+
+        monkeypatch.setattr(pending, "on_commit", lambda func, using=None: func())
+
+
 @pytest.fixture
 def peninsula(db):
     """The site's real data: the reference article and its author, category and entities."""

@@ -9,7 +9,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
-from articles.preview import preview_token
+from articles.editorial.previews import preview_token
 from tests.admin_client import form_data, login
 from tests.factories import make_article, make_author, make_user
 

@@ -139,6 +139,11 @@ def test_gunicorn_logs_one_stdout_line_per_request_and_nothing_on_stderr(tmp_pat
         stdout, stderr = server.communicate(timeout=30)
     assert stderr == ""
     requests = [line for line in stdout.splitlines() if '"GET /' in line]
-    assert [line.split('"')[1] for line in requests] == [f"GET {path} HTTP/1.1" for path in paths], stdout
+    logged = [line.split('"')[1] for line in requests]
+    # A probe that timed out on a loaded machine may still be served and logged: the start-up
+    # probes are any number of /healthz lines, then each later request once.
+    probes = len(logged) - (len(paths) - 1)
+    assert probes >= 1 and logged[:probes] == [f"GET {paths[0]} HTTP/1.1"] * probes, stdout
+    assert logged[probes:] == [f"GET {path} HTTP/1.1" for path in paths[1:]], stdout
     assert all(" 200 " in line for line in requests)
     assert "Booting worker" in stdout and "Listening at" in stdout

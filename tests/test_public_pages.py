@@ -229,7 +229,7 @@ def test_every_list_page_is_newest_first_ten_a_page(client, url):
 def test_a_server_error_shows_the_standalone_error_page(client, monkeypatch):
     import html5lib
 
-    from articles.views import IndexView
+    from articles.pages.views import IndexView
 
     def broken(self):
         raise RuntimeError("database went away")

@@ -139,7 +139,7 @@ def test_server_error_page_sends_the_strict_csp_and_carries_no_inline_code(clien
     def broken(links):
         raise RuntimeError("a bug in the article page")
 
-    monkeypatch.setattr("articles.views.entity_groups", broken)
+    monkeypatch.setattr("articles.pages.views.entity_groups", broken)
     client.raise_request_exception = False  # answer as production does: the 500 page, not the exception
     response = client.get(peninsula.get_absolute_url())
     assert response.status_code == 500

@@ -127,7 +127,7 @@ def compiled_names(names):
     """
     names = frozenset(names)
     last = _COMPILED.get("names")
-    if last is not None and last <= names and len(names - last) <= EXTRA_NAMES:
+    if last and last <= names and len(names - last) <= EXTRA_NAMES:
         return _COMPILED["regex"], names_regex(names - last) if names - last else None
     _COMPILED.update(names=names, regex=names_regex(names))
     return _COMPILED["regex"], None

@@ -2,10 +2,9 @@
 import math
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db.models import Case, Count, FloatField, Sum, Value, When
 from django.utils import timezone
-
-from ..models import ArticleEntity, published_q
 
 POOL = 50              # best candidates by shared rarity, re-ranked with recency in Python
 RECENCY_WEIGHT = 0.5   # at most half of what one moderately rare shared entity brings
@@ -24,9 +23,15 @@ class RelatedArticle:
         return f"also about {', '.join(self.shared)}" if self.shared else ""
 
 
+def entity_links():
+    # From the app registry: models.py calls this module (ArticleQuerySet.related_to), so this
+    # module does not import models.py.
+    return apps.get_model("articles", "ArticleEntity").objects
+
+
 def public_links(entity_ids):
-    """Links of these entities to published articles, joined (not a subquery) so the tag index leads."""
-    return ArticleEntity.objects.filter(published_q("content_object__"), tag_id__in=entity_ids)
+    """Links of these entities to published articles."""
+    return entity_links().public().filter(tag_id__in=entity_ids)
 
 
 def rarity_weights(candidates, entity_ids):
@@ -67,7 +72,7 @@ def rank_related(candidates, article, links, limit=5):
     top = [pk for _, pk in ranked]
     articles, shared = {}, {pk: [] for pk in top}
     # The winners and their shared entities in one query: every winner shares at least one.
-    for link in (ArticleEntity.objects.filter(content_object_id__in=top, tag_id__in=list(weights))
+    for link in (entity_links().filter(content_object_id__in=top, tag_id__in=list(weights))
                  .select_related("content_object")
                  .only("tag_id", "content_object__title", "content_object__slug", "content_object__published_at")):
         articles[link.content_object_id] = link.content_object

@@ -1,7 +1,7 @@
 """{% page_meta %}: canonical URL, feed links, OpenGraph/Twitter tags and JSON-LD for base.html."""
 from django import template
 
-from articles import page_meta as metadata
+from articles.pages import metadata
 
 register = template.Library()
 

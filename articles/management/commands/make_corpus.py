@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from tqdm import tqdm
 
-from articles import corpus
+from articles import synthetic_corpus as corpus
 from articles.models import Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, Entity
 
 BATCH = 500

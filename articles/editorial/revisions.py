@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from reversion.models import Version
 
-from .models import Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, Entity, Series
+from ..models import Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, Entity, Series
 
 FOLLOW = ["author_links", "category_links", "entity_links", "related_links", "legacy_urls"]
 VALUE_FIELDS = [("title", "Title"), ("slug", "Slug"), ("status", "Status"), ("published_at", "Publish date"),

@@ -1,9 +1,9 @@
 """Rendered public pages kept in Django's cache, dropped whenever the site's content changes.
 
-Every content write (save, delete, m2m change, bulk import) bumps one site-wide generation
-number kept in the cache; page keys contain it, so a change retires every cached page at once
-with no bookkeeping of which page shows what. Entries also expire at the next scheduled
-publication, so a scheduled article appears on time without any write.
+Every committed content write (save, delete, m2m change, bulk import) bumps one site-wide
+generation number kept in the cache (articles/receivers.py calls `bump_generation`); page keys
+contain it, so a change retires every cached page at once with no bookkeeping of which page
+shows what. Entries also expire at the next scheduled publication, so a scheduled article appears on time without any write.
 
 A cached page must never hand one visitor's CSRF token to another: pages are rendered with a
 placeholder where the token goes, and each response swaps in the visitor's own token.
@@ -11,18 +11,14 @@ placeholder where the token goes, and each response swaps in the visitor's own t
 import hashlib
 import time
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
-
-from .signals import articles_bulk_created
 
 GENERATION_KEY = "content-generation"
 # Letters, digits and hyphens only, so HTML escaping leaves it as it is.
@@ -44,16 +40,6 @@ def bump_generation(**kwargs):
     cache.set(GENERATION_KEY, max(time.time_ns(), (cache.get(GENERATION_KEY) or 0) + 1), None)
 
 
-def connect_signals():
-    """Any write to any content model retires every cached page."""
-    for model in apps.get_app_config("articles").get_models():
-        uid = f"page-cache-{model._meta.label_lower}"
-        post_save.connect(bump_generation, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(bump_generation, sender=model, dispatch_uid=f"{uid}-delete")
-        m2m_changed.connect(bump_generation, sender=model, dispatch_uid=f"{uid}-m2m")
-    articles_bulk_created.connect(bump_generation, dispatch_uid="page-cache-bulk")
-
-
 def publication_summary(generation):
     """How many articles are public, the newest and the next scheduled one, cached for this generation.
 
@@ -62,7 +48,7 @@ def publication_summary(generation):
     key = f"publication-summary:{generation}"
     summary = fresh(cache.get(key))
     if summary is None:
-        from .models import Article
+        from ..models import Article
 
         summary = Article.objects.publication_summary()
         summary["fresh_until"] = fresh_until(summary["upcoming"])

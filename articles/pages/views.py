@@ -9,11 +9,11 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, RedirectView, YearArchiveView
 
-from .caching import CachedPageMixin
-from .entities.charts import year_chart
-from .models import Article, ArticleEntity, Author, Category, Entity, EntityKind, EntityRedirect, Series
-from .search.facets import FACET_SAMPLE
-from .search.forms import SearchForm
+from .cache import CachedPageMixin
+from ..entities.charts import year_chart
+from ..models import Article, ArticleEntity, Author, Category, Entity, EntityKind, EntityRedirect, Series
+from ..search.facets import FACET_SAMPLE
+from ..search.forms import SearchForm
 
 PAGE_SIZE = 10
 CO_MENTIONS_SHOWN = 12
@@ -43,17 +43,19 @@ class IndexView(CachedPageMixin, PublishedArticlesMixin, ListView):
         self.category = self.theme = None
         if slug := self.request.GET.get("category"):
             self.category = get_object_or_404(Category, slug=slug)
-            queryset = queryset.in_category(self.category)
+            queryset = queryset.of_parent(self.category)
         if slug := self.request.GET.get("theme"):
             self.theme = get_object_or_404(Entity, slug=slug)
-            queryset = queryset.tagged(self.theme)
+            queryset = queryset.of_parent(self.theme)
         return queryset
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_index=True, category=self.category, theme=self.theme, **kwargs)
 
 
-class ArticleDetailView(CachedPageMixin, DetailView):
+class ArticlePageView(DetailView):
+    """An article as the public sees it, uncached: the article page and its previews."""
+
     context_object_name = "article"
 
     def get_queryset(self):
@@ -75,6 +77,10 @@ class ArticleDetailView(CachedPageMixin, DetailView):
         if context["is_preview"]:
             keep_private(response)
         return response
+
+
+class ArticleDetailView(CachedPageMixin, ArticlePageView):
+    """/the-peninsula/<slug>/: the article page, kept in the page cache for anonymous readers."""
 
 
 def keep_private(response):
@@ -135,15 +141,12 @@ class ParentListView(CachedPageMixin, PublishedArticlesMixin, ListView):
     def get_parent(self):
         return get_object_or_404(self.parent_model, slug=self.kwargs["slug"])
 
-    def filter_for(self, queryset, parent):
-        raise NotImplementedError
-
     def get(self, request, *args, **kwargs):
         self.parent = self.get_parent()
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return self.filter_for(super().get_queryset(), self.parent)
+        return super().get_queryset().of_parent(self.parent)
 
     def get_context_data(self, **kwargs):
         kwargs[self.parent_context_name] = self.parent
@@ -155,26 +158,17 @@ class CategoryView(ParentListView):
     parent_context_name = "category"
     template_name = "articles/category_detail.html"
 
-    def filter_for(self, queryset, category):
-        return queryset.in_category(category)
-
 
 class AuthorView(ParentListView):
     parent_model = Author
     parent_context_name = "author"
     template_name = "articles/author_detail.html"
 
-    def filter_for(self, queryset, author):
-        return queryset.filter(authors=author)
-
 
 class SeriesView(ParentListView):
     parent_model = Series
     parent_context_name = "series"
     template_name = "articles/series_detail.html"
-
-    def filter_for(self, queryset, series):
-        return queryset.filter(series=series)
 
 
 class EntityView(ParentListView):
@@ -193,13 +187,10 @@ class EntityView(ParentListView):
                 raise
             return redirect(moved.entity, permanent=True)
 
-    def filter_for(self, queryset, entity):
-        return queryset.tagged(entity)
-
     def get_context_data(self, **kwargs):
         published = Article.objects.published()
         return super().get_context_data(
-            year_chart=year_chart(published.tagged(self.parent).count_by_year()),
+            year_chart=year_chart(published.of_parent(self.parent).count_by_year()),
             co_mentioned=Entity.objects.co_mentioned_with(self.parent, published)[:CO_MENTIONS_SHOWN],
             **kwargs,
         )

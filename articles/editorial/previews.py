@@ -10,9 +10,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
-from .caching import CachedPageMixin
-from .models import Article
-from .views import ArticleDetailView, keep_private
+from ..models import Article
+from ..pages.views import ArticlePageView, keep_private
 
 SALT = "articles.preview"
 
@@ -42,15 +41,15 @@ class InvalidLink(Http404):
     """A preview token that is forged, altered, expired, or names an article that is gone."""
 
 
-class ArticlePreviewView(ArticleDetailView):
+class ArticlePreviewView(ArticlePageView):
     """The public article template, marked as a preview, for a given article or a signed token."""
 
     preview_note = ""
 
     def dispatch(self, request, *args, **kwargs):
-        # Past the page cache: a preview is never stored, and its token is checked on every visit.
+        # Not a cached page: a preview is never stored, and its token is checked on every visit.
         try:
-            return super(CachedPageMixin, self).dispatch(request, *args, **kwargs)
+            return super().dispatch(request, *args, **kwargs)
         except InvalidLink:  # say why, to a reviewer who has no other way to know; keep it private too
             return keep_private(render(request, "articles/preview_invalid.html",
                                        {"max_age_days": link_max_age() // 86400}, status=404))

@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from .models import Article, LegacyURL
+from ..models import Article, LegacyURL
 
 CONTRIBUTOR, EDITOR, ADMINISTRATOR = "Contributor", "Editor", "Administrator"
 ROLE_GROUPS = (CONTRIBUTOR, EDITOR)

@@ -4,7 +4,9 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-ROLES = {"contributor": "Contributor", "editor": "Editor", "administrator": None}
+from articles.editorial.workflow import CONTRIBUTOR, EDITOR
+
+ROLES = {"contributor": CONTRIBUTOR, "editor": EDITOR, "administrator": None}  # an administrator is a superuser
 
 
 class Command(BaseCommand):

@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from .models import Article, ArticleEntity, Author, Category, Entity, EntityRedirect, Series
-from .templatetags.peninsula import join_names
+from ..models import Article, ArticleEntity, Author, Category, Entity, EntityRedirect, Series
+from ..templatetags.peninsula import join_names
 
 FEED_SIZE = 20
 BLOG_DESCRIPTION = ("Short analysis and commentary on the Korean peninsula, its economy, its politics and its "
@@ -60,11 +60,13 @@ class ArticleFeed(Feed):
 
     feed_type = XMLSafeRssFeed
     title = settings.SITE_NAME
-    description = BLOG_DESCRIPTION
     author_name = "Korea Economic Institute of America"
 
     def link(self, obj=None):
         return obj.get_absolute_url() if obj else reverse("articles:index")
+
+    def description(self, obj=None):
+        return BLOG_DESCRIPTION
 
     def get_queryset(self, obj):
         return Article.objects.published()
@@ -103,7 +105,7 @@ class AtomFeedMixin:
     feed_type = FullContentAtom1Feed
 
     def subtitle(self, obj=None):
-        return self._get_dynamic_attr("description", obj)
+        return self.description(obj)
 
     def item_author_name(self, item):
         names = [author.name for author in item.authors.all()]
@@ -128,15 +130,15 @@ class ParentFeed(ArticleFeed):
     def title(self, obj):
         return f"{obj.name} – {settings.SITE_NAME}"
 
+    def get_queryset(self, obj):
+        return Article.objects.published().of_parent(obj)
+
     def description(self, obj):
         return obj.description or f"Articles of {settings.SITE_NAME} on {obj.name}."
 
 
 class CategoryFeed(ParentFeed):
     model = Category
-
-    def get_queryset(self, obj):
-        return Article.objects.published().in_category(obj)
 
 
 class EntityFeed(ParentFeed):
@@ -152,9 +154,6 @@ class EntityFeed(ParentFeed):
                 raise
             return redirect(request.resolver_match.view_name, permanent=True, slug=moved.entity.slug)
 
-    def get_queryset(self, obj):
-        return Article.objects.published().tagged(obj)
-
 
 class AuthorFeed(ParentFeed):
     model = Author
@@ -162,15 +161,9 @@ class AuthorFeed(ParentFeed):
     def description(self, obj):
         return f"Articles by {obj.name} in {settings.SITE_NAME}."
 
-    def get_queryset(self, obj):
-        return Article.objects.published().filter(authors=obj)
-
 
 class SeriesFeed(ParentFeed):
     model = Series
-
-    def get_queryset(self, obj):
-        return Article.objects.published().filter(series=obj)
 
 
 class CategoryAtomFeed(AtomFeedMixin, CategoryFeed):

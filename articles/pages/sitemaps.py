@@ -2,7 +2,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Article, Author, Category, Entity, Series
+from ..models import Article, Author, Category, Entity, Series
 
 
 class ArticleSitemap(Sitemap):

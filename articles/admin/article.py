@@ -1,0 +1,90 @@
+"""The article admin: declarative lists and fieldsets; the workflow, history and entity parts are mixins."""
+from functools import partial
+
+from django.contrib import admin
+from reversion.admin import VersionAdmin
+
+from ..editorial import workflow
+from ..models import Article
+from .article_entities import ArticleEntitiesMixin, add_entity_to_selected, remove_entity_from_selected
+from .article_history import ArticleHistoryMixin
+from .article_workflow import ArticleWorkflowMixin
+from .filters import EntityKindFilter
+from .forms import ArticleForm
+from .inlines import ARTICLE_INLINES
+
+
+@admin.register(Article)
+class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMixin, VersionAdmin):
+    form = ArticleForm
+    list_display = ["title", "workflow_state", "published_at", "primary_category_name", "author_names", "updated_at"]
+    list_filter = ["status", "categories", "authors", EntityKindFilter, "series", "published_at"]
+    search_fields = ["title", "body_text", "slug"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    list_select_related = ["series"]
+    list_per_page = 50
+    inlines = ARTICLE_INLINES
+    autocomplete_fields = ["series"]
+    readonly_fields = ["word_count", "reading_time", "created_at", "updated_at", "workflow_state", "share_preview_link"]
+    actions = ["submit_for_review", "publish_now", "unpublish", add_entity_to_selected, remove_entity_from_selected]
+    change_list_template = "admin/articles/article/change_list.html"
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", "published_at", "series"]}),
+        ("Workflow", {"fields": ["workflow_state", "share_preview_link", "publish_anyway"]}),
+        ("Content", {"fields": ["excerpt", "body", "author_note", "word_count", "reading_time"]}),
+        ("Image", {"fields": ["image", "image_credit", "image_credit_url", "image_licence"],
+                   "classes": ["collapse"]}),
+        ("Record", {"fields": ["wp_id", "created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("authors", "categories")
+
+    def get_urls(self):
+        return [*self.get_workflow_urls(), *self.get_history_urls(), *self.get_entity_urls(), *super().get_urls()]
+
+    # The form: who posts it and what they ask for.
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change, **kwargs)
+        # ModelAdmin offers get_formset_kwargs() for inlines but no such hook for its main form, so the
+        # form class goes back with this request's user and requested transition bound to it.
+        return partial(form_class, user=request.user, action=self.requested_action(request))
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return fields if workflow.is_editor(request.user) else [*fields, "published_at"]
+
+    def get_fieldsets(self, request, obj=None):
+        hidden = {"share_preview_link"} if obj is None else set()
+        if not workflow.is_editor(request.user):
+            hidden.add("publish_anyway")
+        return [(name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
+                for name, options in super().get_fieldsets(request, obj)]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        context = {**self.suggestion_context(request, article), **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(self.workflow_context(request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.created_by_id is None:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+        self.announce_transition(request, obj, form)
+
+    # Columns.
+
+    @admin.display(description="Category")
+    def primary_category_name(self, obj):
+        category = obj.primary_category
+        return category.name if category else "—"
+
+    @admin.display(description="Authors")
+    def author_names(self, obj):
+        return ", ".join(author.name for author in obj.authors.all()) or "—"

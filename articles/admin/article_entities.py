@@ -1,0 +1,83 @@
+"""Entities on the article admin: the suggestion panel and its endpoint, and bulk tagging actions."""
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+
+from ..entities import accept_candidate, link_entity, reject, suggest_entities
+from ..entities.editing import add_entity_to_articles, remove_entity_from_articles
+from ..models import Article, Entity, EntityKind
+from .forms import BulkEntityForm
+
+
+def bulk_entity_action(request, modeladmin, queryset, adding):
+    form = BulkEntityForm(request.POST if "confirm" in request.POST else None)
+    if form.is_valid():
+        entity = form.cleaned_data["entity"]
+        if adding:
+            count = add_entity_to_articles(entity, queryset, is_main=form.cleaned_data["is_main"])
+            text = f"“{entity}” added to {count} articles."
+        else:
+            count = remove_entity_from_articles(entity, queryset)
+            text = f"“{entity}” removed from {count} articles."
+        modeladmin.message_user(request, text, messages.SUCCESS)
+        return None
+    return TemplateResponse(request, "admin/articles/article/bulk_entity.html", {
+        **modeladmin.admin_site.each_context(request), "opts": modeladmin.model._meta, "form": form,
+        "articles": queryset, "adding": adding,
+        "title": "Add an entity to articles" if adding else "Remove an entity from articles",
+        "action": "add_entity_to_selected" if adding else "remove_entity_from_selected",
+    })
+
+
+@admin.action(description="Add an entity to selected articles…", permissions=["change"])
+def add_entity_to_selected(modeladmin, request, queryset):
+    return bulk_entity_action(request, modeladmin, queryset, adding=True)
+
+
+@admin.action(description="Remove an entity from selected articles…", permissions=["change"])
+def remove_entity_from_selected(modeladmin, request, queryset):
+    return bulk_entity_action(request, modeladmin, queryset, adding=False)
+
+
+class ArticleEntitiesMixin:
+    """For ArticleAdmin: the suggestion panel on the change form and its accept/reject endpoint."""
+
+    def get_entity_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path("<path:object_id>/entity-suggestion/", self.admin_site.admin_view(self.suggestion_view),
+                 name="%s_%s_entity_suggestion" % info),
+        ]
+
+    def suggestion_context(self, request, article):
+        if article is None or not self.has_change_permission(request, article):  # read-only: nothing to decide
+            return {}
+        return {"entity_suggestions": suggest_entities(article), "entity_kinds": EntityKind.choices,
+                "can_add_entity": request.user.has_perm("articles.add_entity")}
+
+    def suggestion_view(self, request, object_id):
+        """POST decision=accept|reject with entity=<pk> (known) or name + kind (new)."""
+        article = get_object_or_404(Article, pk=object_id)
+        if request.method != "POST" or not self.has_change_permission(request, article):
+            raise PermissionDenied
+        decision, name = request.POST.get("decision"), request.POST.get("name", "").strip()
+        entity = Entity.objects.filter(pk=request.POST.get("entity") or None).first()
+        kind = request.POST.get("kind")
+        if decision == "accept" and entity:
+            link_entity(article, entity, is_main=request.POST.get("is_main") == "1")
+            self.message_user(request, f"Tagged with “{entity}”.", messages.SUCCESS)
+        elif decision == "accept" and name and not request.user.has_perm("articles.add_entity"):
+            self.message_user(request, f"Only an editor can add “{name}” as a new entity; nothing changed.",
+                              messages.ERROR)
+        elif decision == "accept" and name and kind in EntityKind.values:
+            entity = accept_candidate(article, name, kind)
+            self.message_user(request, f"“{entity}” is now an entity and tags this article.", messages.SUCCESS)
+        elif decision == "reject" and (entity or name):
+            reject(article, entity.name if entity else name, request.user)
+            self.message_user(request, f"“{entity or name}” will not be suggested for this article again.",
+                              messages.SUCCESS)
+        else:
+            self.message_user(request, "That suggestion could not be understood; nothing changed.", messages.ERROR)
+        return redirect(reverse("admin:articles_article_change", args=[article.pk]) + "#entity-suggestions")

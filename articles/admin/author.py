@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from ..models import Author
+from .counts import ArticleCountMixin
+
+
+@admin.register(Author)
+class AuthorAdmin(ArticleCountMixin, admin.ModelAdmin):
+    list_display = ["name", "affiliation", "article_count"]
+    search_fields = ["name", "affiliation"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["entity"]

@@ -1,0 +1,46 @@
+"""The rows edited inside an article: byline, categories, entities, related links, legacy URLs."""
+from django.contrib import admin
+
+from ..models import ArticleAuthor, ArticleCategory, ArticleEntity, LegacyURL, RelatedLink
+
+
+class ArticleAuthorInline(admin.TabularInline):
+    model = ArticleAuthor
+    extra = 0
+    autocomplete_fields = ["author"]
+    fields = ["author", "position"]
+    verbose_name = "author"
+    verbose_name_plural = "authors (in byline order)"
+
+
+class ArticleCategoryInline(admin.TabularInline):
+    model = ArticleCategory
+    extra = 0
+    autocomplete_fields = ["category"]
+    fields = ["category", "position"]
+    verbose_name = "category"
+    verbose_name_plural = "categories (the first is shown)"
+
+
+class ArticleEntityInline(admin.TabularInline):
+    model = ArticleEntity
+    extra = 0
+    autocomplete_fields = ["tag"]
+    fields = ["tag", "is_main", "position"]
+    verbose_name = "entity"
+    verbose_name_plural = "entities (people, organisations, places, topics)"
+
+
+class RelatedLinkInline(admin.TabularInline):
+    model = RelatedLink
+    extra = 0
+    fields = ["title", "url", "position"]
+
+
+class LegacyURLInline(admin.TabularInline):
+    model = LegacyURL
+    extra = 0
+    verbose_name_plural = "legacy URLs (old paths that redirect here)"
+
+
+ARTICLE_INLINES = [ArticleAuthorInline, ArticleCategoryInline, ArticleEntityInline, RelatedLinkInline, LegacyURLInline]

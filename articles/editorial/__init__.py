@@ -1,0 +1,1 @@
+"""The editorial side: roles and workflow (including scheduling), previews, revisions, legacy URLs."""

@@ -1,0 +1,1 @@
+"""What readers see: public views, feeds, sitemaps, page metadata, structured data, the page cache."""

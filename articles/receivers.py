@@ -1,0 +1,156 @@
+"""Every side effect of a content write, wired in one place and run once, after the commit.
+
+An admin save writes an article, its bylines, categories and entity links in one transaction.
+Each write only notes what it touched; when the transaction commits, the touched articles are
+reindexed once and the page-cache generation moves once. A rollback runs neither, so no reader
+can cache a page, or find a search result, from a change that never happened.
+
+What stays inside the transaction is what must commit or roll back with the write itself:
+fields derived on raw (fixture) saves and the legacy URL a slug change leaves behind.
+"""
+import threading
+from functools import partial
+
+from django.apps import apps
+from django.db import connections, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete, pre_save
+
+from . import search
+from .editorial import workflow
+from .models import Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Entity, Series
+from .pages import cache
+from .signals import articles_bulk_created
+
+
+class PendingChanges:
+    """What the current transaction's writes touched on one database: run once on commit.
+
+    Every write registers a run; the first after the commit does all the work and the others find
+    nothing left. A run rolled back with its transaction leaves its articles for the next commit
+    on this connection, which reindexes them from their rows as they are then: no harm done.
+    """
+
+    # A class attribute so that tests inside a transaction that never commits (pytest-django's
+    # `db`) can run the work at each write instead (tests/conftest.py).
+    on_commit = staticmethod(transaction.on_commit)
+
+    def __init__(self):
+        self.local = threading.local()  # a connection, and so its transaction, belongs to one thread
+
+    def by_database(self):
+        if not hasattr(self.local, "by_database"):
+            self.local.by_database = {}
+        return self.local.by_database
+
+    def note(self, using, article_ids=(), analyze=False):
+        changes = self.by_database().setdefault(using, {"articles": set(), "analyze": False})
+        changes["articles"].update(article_id for article_id in article_ids if article_id is not None)
+        changes["analyze"] = changes["analyze"] or analyze
+        self.on_commit(partial(self.run, using), using=using)
+
+    def run(self, using):
+        changes = self.by_database().pop(using, None)
+        if changes is None:
+            return
+        conn = connections[using]
+        if changes["articles"]:
+            search.index_articles(changes["articles"], conn)
+        if changes["analyze"]:
+            # A bulk import changes the table sizes the query planner relies on: refresh its
+            # statistics. Without any, SQLite fetches a results page by scanning the
+            # (status, published_at) index rather than looking up its ten ids.
+            with conn.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        cache.bump_generation()
+
+
+pending = PendingChanges()
+
+
+def articles_naming(instance):
+    """Ids of the articles whose search text holds this author's, entity's or series' name."""
+    if isinstance(instance, Author):
+        return ArticleAuthor.objects.filter(author=instance).values_list("article_id", flat=True)
+    if isinstance(instance, Entity):
+        return ArticleEntity.objects.filter(tag=instance).values_list("content_object_id", flat=True)
+    if isinstance(instance, Series):
+        return Article.objects.filter(series=instance).values_list("pk", flat=True)
+    return ()
+
+
+def articles_written(instance):
+    """Ids of the articles whose search text this row is part of (none for other rows)."""
+    if isinstance(instance, Article):
+        return [instance.pk]
+    if isinstance(instance, ArticleAuthor):
+        return [instance.article_id]
+    if isinstance(instance, ArticleEntity):
+        return [instance.content_object_id]
+    return ()
+
+
+def content_saved(sender, instance, created, using, **kwargs):
+    # A renamed author, series or entity (or a new alias) changes the text of all its articles.
+    renamed = () if created else articles_naming(instance)
+    pending.note(using, [*articles_written(instance), *renamed])
+
+
+def content_deleted(sender, instance, using, **kwargs):
+    pending.note(using, articles_written(instance))
+
+
+def series_deleting(sender, instance, using, **kwargs):
+    # Its articles lose the series by an UPDATE (SET_NULL), which sends no signal per article.
+    pending.note(using, list(articles_naming(instance)))
+
+
+def links_changed(sender, instance, action, pk_set, using, **kwargs):
+    """`article.authors.add()`, `article.entities.set()`... write the links without post_save."""
+    if action not in ("post_add", "post_remove", "pre_clear"):
+        return
+    if isinstance(instance, Article):
+        pending.note(using, [instance.pk])
+    elif action == "pre_clear":
+        pending.note(using, list(articles_naming(instance)))
+    else:  # from the other side: an author's or entity's `articles.add(...)`, pk_set holds articles
+        pending.note(using, pk_set or ())
+
+
+def bulk_created(sender, slugs_prefix=None, pks=None, using="default", **kwargs):
+    """make_corpus and the importers write with bulk_create, which sends no post_save."""
+    articles = Article.objects.using(using)
+    if pks is not None:
+        articles = articles.filter(pk__in=list(pks))
+    elif slugs_prefix:
+        articles = articles.filter(slug__startswith=slugs_prefix)
+    pending.note(using, articles.values_list("pk", flat=True), analyze=True)
+
+
+def derive_on_raw_save(sender, instance, raw, **kwargs):
+    # Article.save() derives fields itself; loaddata skips save(), so sanitise here too.
+    if raw:
+        instance.derive_fields()
+
+
+def drop_search_orphans(sender, using="default", **kwargs):
+    # `flush` (and so every transactional test) empties the article tables, not the search
+    # index, then sends post_migrate.
+    if sender.name == "articles":
+        conn = connections[using]
+        if search.TABLE in conn.introspection.table_names():
+            search.remove_orphans(conn)
+
+
+def connect():
+    """Called once from the app's ready(): any write to any content model counts."""
+    for model in apps.get_app_config("articles").get_models():
+        uid = f"articles-{model._meta.label_lower}"
+        post_save.connect(content_saved, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(content_deleted, sender=model, dispatch_uid=f"{uid}-deleted")
+    for through in (ArticleAuthor, ArticleCategory, ArticleEntity):
+        m2m_changed.connect(links_changed, sender=through, dispatch_uid=f"articles-{through._meta.label_lower}-m2m")
+    pre_delete.connect(series_deleting, sender=Series, dispatch_uid="articles-series-deleting")
+    articles_bulk_created.connect(bulk_created, dispatch_uid="articles-bulk-created")
+    pre_save.connect(derive_on_raw_save, sender=Article, dispatch_uid="articles-derive-on-raw-save")
+    pre_save.connect(workflow.remember_old_url, sender=Article, dispatch_uid="articles-remember-old-url")
+    post_migrate.connect(drop_search_orphans, dispatch_uid="articles-drop-search-orphans")
