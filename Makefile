@@ -8,7 +8,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/peninsula
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 FIXTURES := $(wildcard fixtures/entities.json) fixtures/the_peninsula.json
 
-.PHONY: run test test-sqlite test-postgres test-property serve bench soak wrk bench-search bench-autop bench-import-page vnu lighthouse
+.PHONY: run test test-sqlite test-postgres test-property serve bench soak wrk bench-search bench-autop bench-import-page vnu lighthouse bench-entities
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -80,3 +80,9 @@ bench-autop: $(VENV)/.installed
 # Lighthouse (desktop and mobile) on the article, index, tag and search pages: bench/lighthouse.py, README "Lighthouse".
 lighthouse: $(VENV)/.installed
 	nice -n 10 $(PY) bench/lighthouse.py
+
+# Entity benchmarks (README "Entities"): matching time per 900-word article, and the new-name finders
+# compared (SPACY_PYTHON=a Python with spaCy and its small English model adds spaCy to the table).
+bench-entities: $(VENV)/.installed
+	$(PY) bench/entity_matching.py
+	$(PY) bench/entity_candidates.py $(if $(SPACY_PYTHON),--spacy-python $(SPACY_PYTHON) --model $(or $(SPACY_MODEL),en_core_web_sm))

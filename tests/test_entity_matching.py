@@ -49,3 +49,16 @@ def test_a_lower_case_topic_also_matches_at_the_start_of_a_sentence():
 def test_a_place_inside_a_longer_proper_name_is_not_a_mention():
     make_entity("United States", kind="place", aliases=["Washington"])
     assert find_known_entities("He studied at George Washington University.") == []
+
+
+def test_a_gazetteer_built_after_another_finds_every_name_of_its_own():
+    # The big regex of an earlier build is reused for its names; names added since go into a small one.
+    from articles.entities.matching import Gazetteer
+    from articles.models import Entity
+
+    assert Gazetteer([]).matches("Laos") == []
+    laos = Entity(pk=1, name="Laos", slug="laos", kind="place", aliases=[])
+    assert [m.entity for m in Gazetteer([laos]).matches("Laos and Vietnam")] == [laos]
+    vietnam = Entity(pk=2, name="Vietnam", slug="vietnam", kind="place", aliases=["Hanoi"])
+    assert [m.words for m in Gazetteer([laos, vietnam]).matches("Laos, Hanoi and Vietnam")] == ["Laos", "Hanoi",
+                                                                                             "Vietnam"]

@@ -11,10 +11,16 @@ from dataclasses import dataclass
 from ..names import name_key
 
 # "and" is left out: "Pyongyang and Beijing" is a list more often than one name.
-CONNECTORS = frozenset({"of", "for", "with", "the", "on", "de", "du", "la"})
+CONNECTORS = frozenset({"of", "for", "with", "the", "on", "de", "du", "la", "&"})
+# Days and months: "Park Geun-hye on Friday", "on Wednesday with Resolution 2270" are not names.
+CALENDAR_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december
+""".split())
 TITLES = frozenset("""
 President Vice Foreign Minister Ministers Assistant Secretary Prime Premier Chairman Chairwoman General
-Ambassador Deputy Mr Mr. Ms Ms. Mrs Dr Dr. Supreme Leader Senator Representative Governor Envoy Special
+Ambassador Deputy Mr Mr. Ms Ms. Mrs Dr Dr. Supreme Leader Senator Representative Governor Envoy Chair Former
+Secretary-General Director-General
 Marshal Commander Chief Director Spokesman Spokeswoman King Queen Emperor Pope Professor Admiral Colonel
 Defense Defence Finance Trade Unification Home Interior Chancellor Mayor
 """.split())
@@ -35,11 +41,12 @@ Forum Corporation Company Group University Center Centre Chamber Assembly Army N
 Office Department Union Fund Programme Program Bureau Affairs Talks Court Congress Parliament Senate
 Administration Federation League Alliance Coalition Society Service Services Authority Board Club Network
 Initiative Project Summit Conference Secretariat Cabinet Government Fund Inc Ltd Co Industries Holdings
-Electronics Motors Airlines Times Post Herald News Daily Agency
+Electronics Motors Airlines Times Post Herald News Daily Agency Air Engineering Construction Mart Pictures Press
+Entertainment Studios Securities Capital Partners Body Airways Shipping Chemical Steel Pharmaceuticals
 """.split())
 PLACE_WORDS = frozenset("""
 Province County City Island Islands Sea River Zone Region Port Strait Peninsula Mountain Mount Bay Gulf
-Valley Lake Ocean Coast District Prefecture Oblast State Territory Complex Square
+Valley Lake Ocean Coast District Prefecture Oblast State Territory Complex Square Base Mine Desert
 """.split())
 DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "ic", "i")
 COMPASS_WORDS = frozenset("North South East West Northeast Northwest Southeast Southwest Central".split())
@@ -107,18 +114,33 @@ def split_run(text, run, offset):
         if token in TITLES and not any(t[0] in CONNECTORS for t in current):
             flush(True)
             continue
+        if token.strip("’'.,").lower() in CALENDAR_WORDS:
+            flush(False)
+            continue
+        if token in CONNECTORS and current and not office and (after_title or is_person_name(current)):
+            # "Prime Minister Lee of Singapore", "Moon Jae-in of the Democratic Party": the person ends here.
+            flush(False)
+            continue
         if sentence_initial and token.strip("’'").lower() in COMMON_WORDS:
             continue
         if token in CONNECTORS and not current and after_title:
             office = True
         current.append((token, start))
+        if re.search(r"['’]s$", token):
+            flush(False)  # "South Korea's KOSPI index": a possessive ends a name
     flush(False)
     return [(name, start, title) for name, start, title in names if is_name(name)]
 
 
+def is_person_name(tokens):
+    """True for a Korean-style name so far ("Moon Jae-in"): "of" after it starts something else."""
+    return bool(_KOREAN_NAME.match(" ".join(token for token, _start in tokens)))
+
+
 def starts_sentence(text, index):
-    head = text[:index].rstrip(" \t\"“‘'(")
-    return not head or head[-1] in ".!?:\n"
+    while index > 0 and text[index - 1] in " \t\"“‘'(":
+        index -= 1
+    return index == 0 or text[index - 1] in ".!?:\n"
 
 
 def is_name(name):

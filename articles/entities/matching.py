@@ -1,13 +1,19 @@
-"""The gazetteer matcher: finds known entities in text by name or alias, longest match first.
+"""The gazetteer matcher: finds known entities in text by name, alias or demonym, longest match first.
 
 Rules: whole words; an optional possessive ("Beijing's"); hyphen, space or nothing between the
 parts of a hyphenated name ("Kim Jong-un", "Kim Jong Un", "Kim Jongun"); acronyms and capitalised
 names match case-sensitively ("UN" never matches "un", "China" never "china"), while a name
-written in lower case ("sanctions", "the Kremlin") also matches with a sentence-initial capital.
-A place name inside a longer proper name ("George Washington University") is not a mention.
+written in lower case ("sanctions", "the Kremlin") also matches with a sentence-initial capital, and
+its words capitalised as in a title ("Soft Power").
+Not a mention: a place name inside a longer proper name ("George Washington University"); a name
+inside a longer word joined by an apostrophe or hyphen ("Xi" in "Xi'an"; "Seoul-based" still is);
+a common-word topic written as part of a proper name ("Energy" in "Ministry of Trade, Industry and
+Energy"). A demonym ("South Korean") is a mention of its place, flagged as such. An office and a
+surname ("President Moon") name the one person who held that office on the article's date.
 """
 import re
 from dataclasses import dataclass
+from datetime import date as Date
 
 from ..names import name_key
 
@@ -21,10 +27,18 @@ president premier minister secretary chairman leader envoy ambassador general
 # A place followed by one of these names something else ("Washington Post", "Seoul National University").
 TRAILING_NON_PLACE_WORDS = frozenset("""
 University College Post Times Daily Herald Review Journal Institute Street Avenue Square Airport Station
-Consensus Declaration National
+Consensus Declaration National Air Base Stadium Affairs
+""".split())
+# "trans-Pacific", "sub-Saharan": a prefix that makes a new word of the name.
+JOINING_PREFIXES = frozenset("trans pan sub mid cis intra".split())
+# "Seoul-based", "US-led": a place or person still named inside these hyphenated compounds.
+COMPOUND_ENDINGS = frozenset("""
+based led backed born made owned funded run style era centric bound controlled friendly aligned sponsored
+brokered linked related specific wide level type class listed headquartered dominated imposed proposed
+allied hosted administered occupied era's
 """.split())
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs a setattr call per field, per match
 class Match:
     """One mention: the entity, the words as written and where they are."""
 
@@ -32,6 +46,8 @@ class Match:
     words: str
     start: int
     end: int
+    demonym: bool = False  # "Chinese" names China, but never makes it a main subject
+    common_word: bool = False  # a topic with everyday names ("trade", "FTA"), which needs more evidence
 
     @property
     def length(self):
@@ -56,7 +72,9 @@ def name_atoms(name):
             atoms.append(r"[-\s]+")
         elif ch in "'’":
             atoms.append("['’]")
-        elif ch.isalpha() and not is_acronym(name) and (i == 0 and ch.islower() or previous == "-"):
+        elif ch.isalpha() and not is_acronym(name) and (
+                i == 0 and ch.islower() or previous == "-"
+                or name[0].islower() and ch.islower() and previous.isspace()):  # "Soft Power" in a title
             atoms.append(f"[{ch.lower()}{ch.upper()}]")
         else:
             atoms.append(re.escape(ch))
@@ -90,6 +108,31 @@ def trie_pattern(names):
     return emit(trie)
 
 
+_COMPILED = {}  # the last full compile: {"names": frozenset, "regex": Pattern}
+# Up to this many names added since the last full compile go into a second, small regex.
+EXTRA_NAMES = 500
+
+
+def names_regex(names):
+    names = sorted(names, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?P<name>{trie_pattern(names)})(?:['’]s|(?<=s)['’])?(?!\w)") if names else None
+
+
+def compiled_names(names):
+    """(regex, extra regex or None) for `names`.
+
+    Compiling the whole gazetteer takes a second or two; an import that creates entities as it goes (a
+    WordPress export's tags) rebuilds the gazetteer after each, so names added since the last full
+    compile go into a small second regex and the big one is reused.
+    """
+    names = frozenset(names)
+    last = _COMPILED.get("names")
+    if last and last <= names and len(names - last) <= EXTRA_NAMES:
+        return _COMPILED["regex"], names_regex(names - last) if names - last else None
+    _COMPILED.update(names=names, regex=names_regex(names))
+    return _COMPILED["regex"], None
+
+
 def spelling_key(words):
     """What a name and every variant the regex accepts for it have in common."""
     return re.sub(r"[-\s]+", "", words.replace("’", "'")).casefold()
@@ -100,50 +143,262 @@ class Gazetteer:
 
     def __init__(self, entities):
         self.entities = list(entities)
-        self.by_name = {}
+        self.by_name, demonyms = {}, set()
         for entity in self.entities:
-            for name in [entity.name, *entity.aliases]:
+            for name in names_to_match(entity):
                 name = (name or "").strip()
                 if len(name) >= 2:
                     # The first entity to claim a spelling keeps it (names are unique keys; aliases may collide).
                     self.by_name.setdefault(name, entity)
+            for name in getattr(entity, "demonyms", None) or []:
+                if len(name.strip()) >= 2 and name.strip() not in self.by_name:
+                    self.by_name[name.strip()] = entity
+                    demonyms.add(spelling_key(name))
         self.keys = {name_key(name) for name in self.by_name}
-        self.by_spelling = {}
+        self.by_spelling, self.common_words, self.everyday_topics = {}, set(), set()
         for name, entity in self.by_name.items():
             self.by_spelling.setdefault(spelling_key(name), entity)
-        names = sorted(self.by_name, key=len, reverse=True)
-        self.regex = (re.compile(rf"(?<!\w)(?P<name>{trie_pattern(names)})(?:['’]s|(?<=s)['’])?(?!\w)")
-                      if names else None)
+            if is_everyday_topic(entity):
+                # A topic with everyday names ("trade") needs evidence whichever name is used ("FTA", "GDP"), and
+                # its words written capitalised mid-sentence belong to a proper name ("Energy" in a ministry's).
+                self.everyday_topics.add(entity.pk if entity.pk is not None else id(entity))
+                if name[0].islower():
+                    self.common_words.add(spelling_key(name))
+        self.demonyms = demonyms
+        self.regex, self.extra_regex = compiled_names(self.by_name)
+        self.resolved = {}  # words as written -> (entity, is a demonym, is an everyday word)
+        self.offices = Offices(self.entities, place_named=self.place_named)
 
-    def matches(self, text):
-        """Every non-overlapping mention in `text`, in order."""
+    def matches(self, text, on=None, title_length=0):
+        """Every non-overlapping mention in `text`, in order; `on` (a date) resolves "President Moon".
+
+        The first `title_length` characters are a title, where every word is capitalised.
+        """
         if self.regex is None:
             return []
-        found = []
-        for m in self.regex.finditer(text):
-            entity = self.by_spelling.get(spelling_key(m.group("name")))
-            if entity is None:
+        found, last_end, resolved_cache = [], 0, self.resolved
+        for m in self.scan(text):
+            start = m.start()
+            if start < last_end:
                 continue
-            if entity.kind == "place" and is_inside_longer_name(text, m.start(), m.end()):
+            if text.startswith(("the ", "The "), start) and runs_into_a_name(m, text):
+                # "the North Atlantic Treaty Organization" is not "the North": try again from "North".
+                m = m.re.match(text, start + 4)
+                if m is None:
+                    continue
+                start, last_end = m.start(), m.end()
+            words = m.group("name")
+            resolved = resolved_cache.get(words)
+            if resolved is None:
+                key = spelling_key(words)
+                entity = self.by_spelling.get(key)
+                everyday = entity is not None and (entity.pk if entity.pk is not None else id(entity)) in self.everyday_topics
+                resolved = resolved_cache[words] = (entity, key in self.demonyms, key in self.common_words, everyday)
+            entity, demonym, common_word, everyday = resolved
+            end = m.end()
+            if entity is None or (text[end:end + 1] in _JOINERS or text[start - 1:start] in _JOINERS) and \
+                    is_inside_longer_word(text, start, end):
                 continue
-            found.append(Match(entity, m.group(0), m.start(), m.end()))
+            if entity.kind == "place" and is_inside_longer_name(text, start, end):
+                continue
+            if common_word and start >= title_length and is_part_of_proper_name(text, start, end):
+                continue
+            found.append(Match(entity, m.group(0), start, end, demonym, everyday))
+        if on is not None and self.offices:
+            found = merge_matches(found, self.offices.matches(text, on))
         return found
+
+    def scan(self, text):
+        """The regex matches, leftmost first and longest where the two regexes' matches overlap."""
+        if self.extra_regex is None:
+            return self.regex.finditer(text)
+        found = sorted([*self.regex.finditer(text), *self.extra_regex.finditer(text)],
+                       key=lambda m: (m.start(), -m.end()))
+        kept, end = [], 0
+        for m in found:
+            if m.start() >= end:
+                kept.append(m)
+                end = m.end()
+        return kept
 
     def knows(self, name):
         return name_key(name) in self.keys
 
+    def place_named(self, words):
+        entity = self.by_spelling.get(spelling_key(words))
+        return entity if entity is not None and entity.kind == "place" else None
+
+
+def is_everyday_topic(entity):
+    """A topic named by everyday words: it has a lower-case alias ("trade", "energy security")."""
+    return entity.kind == "topic" and any(alias[:1].islower() for alias in entity.aliases)
+
+
+def names_to_match(entity):
+    """The entity's name and aliases, less an everyday topic's one-word label that is not itself an alias
+    ("Labor", "Military": the words that name the topic are its aliases, "labor market", "troops")."""
+    names = [entity.name, *entity.aliases]
+    if is_everyday_topic(entity) and " " not in entity.name and entity.name.lower() not in entity.aliases:
+        names = names[1:]
+    return names
+
+
+class Offices:
+    """Who held which office when, so that an office and a surname ("Chairman Kim") name one person."""
+
+    def __init__(self, entities, place_named=lambda words: None):
+        self.place_named = place_named  # words -> the place entity they name, or None
+        self.held = {}  # (title, surname) -> [(entity, start, end, office)]
+        for entity in entities:
+            for office in getattr(entity, "offices", None) or []:
+                start, end = parse_date(office.get("start")), parse_date(office.get("end"))
+                for title in office.get("titles") or []:
+                    self.held.setdefault((title, office["surname"]), []).append(
+                        (entity, start, end, office.get("office", "")))
+        titles = sorted({title for title, _ in self.held}, key=len, reverse=True)
+        surnames = sorted({surname for _, surname in self.held}, key=len, reverse=True)
+        self.regex = re.compile(
+            rf"(?<![\w’'-])(?P<former>[Ff]ormer[ \t]+)?(?:{'|'.join(map(re.escape, titles))})[ \t]+"
+            rf"(?:{'|'.join(map(re.escape, surnames))})(?:['’]s)?(?![\w’'-])") if self.held else None
+        self.first_words = {"former", "Former"} | {title.split()[0] for title in titles}
+        self.title_pattern = re.compile(rf"^(?:[Ff]ormer[ \t]+)?(?P<title>{'|'.join(map(re.escape, titles))})[ \t]+"
+                                        rf"(?P<surname>\S+?)(?:['’]s)?$") if self.held else None
+
+    def __bool__(self):
+        return bool(self.held)
+
+    def matches(self, text, on):
+        found, end = [], 0
+        for start in self.title_positions(text):
+            if start < end:
+                continue
+            m = self.regex.match(text, start)
+            if m is None:
+                continue
+            end = m.end()
+            # "Chairman Kim Yong-chol": a given name follows, so this is someone else written out in full.
+            if re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]) or re.match(r"-[a-z]", text[m.end():m.end() + 2]):
+                continue
+            parts = self.title_pattern.match(m.group(0))
+            if parts is None:
+                continue
+            people = self.who(parts.group("title"), parts.group("surname"), on, former=bool(m.group("former")))
+            if len(people) > 1:
+                # "Prime Minister Lee of Singapore", "South Korean Prime Minister Lee": the country decides.
+                places = self.places_around(text, m.start(), m.end())
+                people = {p for p in people if any(place in office for place in places for office in p[1])}
+            if len(people) == 1:
+                found.append(Match(people.pop()[0], m.group(0), m.start(), m.end()))
+        return found
+
+    def places_around(self, text, start, end):
+        """Names of the places written just before the title or in "of X" just after it."""
+        before = text[max(0, start - 30):start].split()[-2:]
+        after = re.match(r"[ \t]+of[ \t]+((?:[A-Z][\w’'-]*[ \t]*){1,3})", text[end:end + 40])
+        phrases = [" ".join(before), *before[-1:], *(after.group(1).split()[:n] for n in (1, 2, 3))] if after else \
+            [" ".join(before), *before[-1:]]
+        places = set()
+        for phrase in phrases:
+            phrase = " ".join(phrase) if isinstance(phrase, list) else phrase
+            entity = self.place_named(re.sub(r"['’]s$", "", phrase))
+            if entity is not None:
+                places.add(entity.name)
+        return places
+
+    def title_positions(self, text):
+        """Where a title's first word starts in `text`: literal searches, much cheaper than the whole regex."""
+        positions = []
+        for word in self.first_words:
+            at = text.find(word)
+            while at >= 0:
+                positions.append(at)
+                at = text.find(word, at + len(word))
+        return sorted(positions)
+
+    def who(self, title, surname, on, former=False):
+        """{(person, their offices)} with this title and surname in office `on` (or, `former`, out of it by then)."""
+        people = {}
+        for entity, start, end, office in self.held.get((title, surname), []):
+            if (former and end is not None and end < on
+                    or not former and (start is None or start <= on) and (end is None or on <= end)):
+                people.setdefault(entity, set()).add(office)
+        return {(entity, frozenset(offices)) for entity, offices in people.items()}
+
+
+def runs_into_a_name(m, text):
+    """True for "the North" or "the South" followed by a capitalised word ("the South China Sea")."""
+    return (m.group("name")[:4] in ("the ", "The ") and m.group(0) == m.group("name")
+            and bool(_CAPITALISED_AFTER.match(text, m.end(), m.end() + 3)))
+
+
+def parse_date(value):
+    try:
+        return Date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def merge_matches(matches, extra):
+    """`matches` plus those of `extra` that overlap none of them, in text order."""
+    kept = [m for m in extra if not any(m.start < o.end and o.start < m.end for o in matches)]
+    return sorted(matches + kept, key=lambda m: m.start) if kept else matches
+
+
+_LOWER_RUN = re.compile(r"[a-z]+")
+_JOINERS = frozenset("'’-")
+_PREFIX_BEFORE = re.compile(r"[A-Za-z]+$")
+
+
+def is_inside_longer_word(text, start, end):
+    """True for a name joined by an apostrophe or hyphen to more of one word: "Xi'an", "Moon-lit", "d'Abe",
+    "trans-Pacific" ("anti-American" and "US-Japan" still name their places)."""
+    if start >= 2 and text[start - 1] in "'’" and text[start - 2].isalpha():
+        return True
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].islower():
+        prefix = _PREFIX_BEFORE.search(text, max(0, start - 12), start - 1)
+        if prefix and prefix.group(0).lower() in JOINING_PREFIXES:
+            return True
+    if end >= len(text) or text[end] not in "'’-":
+        return False
+    rest = _LOWER_RUN.match(text, end + 1, end + 20)
+    if rest is None:
+        return False  # "US-Japan", or a closing quote
+    return text[end] != "-" or rest.group(0) not in COMPOUND_ENDINGS
+
+
+_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def is_part_of_proper_name(text, start, end):
+    """True when an everyday word is capitalised as part of a name ("Ministry of Trade, Industry and Energy")."""
+    if not text[start].isupper():
+        return False
+    return not sentence_starts_at(text, start) or bool(_CAPITALISED_AFTER.match(text, end, end + 3))
+
+
+_WORD_AFTER = re.compile(r"[ \t]+([\w’']+)")
+
 
 def is_inside_longer_name(text, start, end):
     """True when a capitalised word runs straight into the match, or a non-place word follows it."""
-    before = re.search(r"([\w’'-]+)[ \t]+$", text[max(0, start - 40):start])
-    if before and before.group(1)[0].isupper() and before.group(1).lower() not in LEADING_FUNCTION_WORDS:
-        if not sentence_starts_at(text, start - len(before.group(0))):
+    if start > 1 and text[start - 1] in " \t" and text[start - 2].isalnum():
+        last = start - 2
+        first = last
+        while first > 0 and (text[first - 1].isalnum() or text[first - 1] in "’'-"):
+            first -= 1
+        word = text[first:last + 1]
+        if (word[0].isupper() and word.lower() not in LEADING_FUNCTION_WORDS
+                and not word.endswith(("'s", "’s"))  # "Samsung's Pyeongtaek campus" names Pyeongtaek
+                and not sentence_starts_at(text, first)):
             return True
-    after = re.match(r"[ \t]+([\w’']+)", text[end:end + 40])
-    return bool(after and after.group(1) in TRAILING_NON_PLACE_WORDS)
+    if end < len(text) - 1 and text[end] in " \t" and text[end + 1].isupper():
+        after = _WORD_AFTER.match(text, end, end + 40)
+        return bool(after and after.group(1) in TRAILING_NON_PLACE_WORDS)
+    return False
 
 
 def sentence_starts_at(text, index):
     """True when `index` is the first word of a sentence, a line or the text."""
-    head = text[:index].rstrip(" \t\"“‘'(")
-    return not head or head[-1] in ".!?:\n"
+    while index > 0 and text[index - 1] in " \t\"“‘'(":
+        index -= 1
+    return index == 0 or text[index - 1] in ".!?:\n"

@@ -1,8 +1,10 @@
 """Entity suggestions for an article: known entities it names and new names worth adding."""
+import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from ..models import ArticleEntity, Entity, EntityRedirect, RejectedSuggestion
 from ..names import name_key
@@ -11,6 +13,10 @@ from .matching import Gazetteer
 
 # An entity named in the title, or this often in the body, is a main subject rather than a mention.
 MAIN_SUBJECT_MENTIONS = 3
+# A topic named only by everyday words ("trade", "currency") needs this many uses, or one in the title,
+# the first paragraph or a heading (a list item's first sentence): a single passing use is not what the
+# article is about.
+TOPIC_EVIDENCE_MENTIONS = 2
 
 
 @dataclass
@@ -21,10 +27,23 @@ class KnownSuggestion:
     words: list = field(default_factory=list)
     count: int = 0
     in_title: bool = False
+    by_name: int = 0  # mentions by name, alias or office, not by demonym
+    in_lead: bool = False
+    proper: bool = False  # named at least once by a proper name or acronym, not only by everyday words
 
     @property
     def is_main(self):
-        return self.in_title or self.count >= MAIN_SUBJECT_MENTIONS
+        """Named in the title or often; a place only ever named by its demonym is a mention, not a subject."""
+        if not self.by_name:
+            return False
+        return self.in_title or self.by_name >= MAIN_SUBJECT_MENTIONS
+
+    @property
+    def has_evidence(self):
+        """Everyday-word topics count only with several uses or one in the title or first paragraph."""
+        if self.entity.kind != "topic" or self.proper:
+            return True
+        return self.in_title or self.in_lead or self.count >= TOPIC_EVIDENCE_MENTIONS
 
 
 @dataclass
@@ -37,7 +56,13 @@ class Suggestions:
 
 
 def load_gazetteer():
-    return Gazetteer(Entity.objects.only("pk", "name", "slug", "kind", "aliases").order_by("pk"))
+    return Gazetteer(Entity.objects.only("pk", "name", "slug", "kind", "aliases", "demonyms", "offices")
+                     .order_by("pk"))
+
+
+def article_date(article):
+    """The day whose office-holders "President Moon" refers to: publication, or today for an undated draft."""
+    return timezone.localdate(article.published_at) if article.published_at else timezone.localdate()
 
 
 def article_text(article):
@@ -45,29 +70,64 @@ def article_text(article):
     return f"{article.title}.\n{article.body_text}"
 
 
-def analyse(text, gazetteer, title_length=0):
-    """(known suggestions, new candidates) in `text`; the longest name wins where they overlap."""
-    matches = gazetteer.matches(text)
+def analyse(text, gazetteer, title_length=0, on=None, new=True):
+    """(known suggestions, new candidates) in `text`; the longest name wins where they overlap.
+
+    `on` is the article's date: it says who "President Moon" is. A known name inside a new candidate
+    still counts ("South Korea" in "South Korea's KOSPI index"). `new=False` skips looking for new names
+    (importers only link known entities).
+    """
+    matches = gazetteer.matches(text, on=on, title_length=title_length)
     # Titles are in title case, so every word looks like a name there: candidates come from the body.
-    candidates = [c for c in find_candidates(text) if c.start >= title_length and not gazetteer.knows(c.name)]
-    kept_candidates, swallowed = [], set()
+    candidates = ([c for c in find_candidates(text) if c.start >= title_length and not gazetteer.knows(c.name)]
+                  if new else [])
+    kept_candidates = []
     for candidate in candidates:
         inside = [m for m in matches if m.start >= candidate.start and m.end <= candidate.end]
         overlapping = [m for m in matches if m.start < candidate.end and m.end > candidate.start]
         if overlapping and (len(inside) != len(overlapping) or not has_own_words(text, candidate, inside)):
             continue
-        swallowed.update(id(m) for m in inside)
         kept_candidates.append(candidate)
+    lead_end = first_paragraph_end(text, title_length)
+    headings = heading_spans(text)
     known = {}
     for match in matches:
-        if id(match) in swallowed:
-            continue
         suggestion = known.setdefault(match.entity.pk, KnownSuggestion(match.entity))
         suggestion.count += 1
+        suggestion.by_name += not match.demonym
+        suggestion.proper = suggestion.proper or not match.common_word
         suggestion.in_title = suggestion.in_title or match.start < title_length
+        suggestion.in_lead = (suggestion.in_lead or match.start < lead_end
+                              or any(start <= match.start < end for start, end in headings))
         if match.words not in suggestion.words:
             suggestion.words.append(match.words)
-    return list(known.values()), kept_candidates
+    return [s for s in known.values() if s.has_evidence], kept_candidates
+
+
+def heading_spans(text):
+    """(start, end) of headings: a short line, or a numbered item's first sentence ("3. Household debt.")."""
+    spans = []
+    for line in _LINE.finditer(text):
+        item = _NUMBERED_ITEM.match(line.group(0))
+        if item:
+            spans.append((line.start() + item.start(1), line.start() + item.end(1)))
+        elif len(line.group(0).split()) <= HEADING_WORDS:
+            spans.append((line.start(), line.end()))
+    return spans
+
+
+HEADING_WORDS = 8
+_LINE = re.compile(r"(?m)^.+$")
+_NUMBERED_ITEM = re.compile(r"\d+[.)][ \t]+([^.!?]+)")
+
+
+def first_paragraph_end(text, title_length):
+    """Where the first paragraph after the title ends (body text has one line a paragraph)."""
+    body_start = title_length
+    while body_start < len(text) and text[body_start] in ".\n \t":
+        body_start += 1
+    end = text.find("\n", body_start)
+    return len(text) if end < 0 else end
 
 
 def has_own_words(text, candidate, inside):
@@ -78,17 +138,18 @@ def has_own_words(text, candidate, inside):
     return any(word[:1].isupper() for word in rest.split())
 
 
-def find_known_entities(text, entities=None):
+def find_known_entities(text, entities=None, on=None):
     """[(entity, matched words)] for each known entity named in `text`, in order of first mention."""
     gazetteer = load_gazetteer() if entities is None else Gazetteer(entities)
-    known, _new = analyse(text, gazetteer)
+    known, _new = analyse(text, gazetteer, on=on)
     return [(suggestion.entity, suggestion.words[0]) for suggestion in known]
 
 
-def suggest_entities(article, gazetteer=None):
+def suggest_entities(article, gazetteer=None, new=True):
     """What the article names that it is not yet tagged with, less what editors rejected for it."""
     gazetteer = gazetteer or load_gazetteer()
-    known, new = analyse(article_text(article), gazetteer, title_length=len(article.title))
+    known, new = analyse(article_text(article), gazetteer, title_length=len(article.title), on=article_date(article),
+                         new=new)
     linked = set(article.entity_links.values_list("tag_id", flat=True)) if article.pk else set()
     rejected = set(article.rejected_suggestions.values_list("key", flat=True)) if article.pk else set()
     return Suggestions(
@@ -118,7 +179,7 @@ def apply_known_entities(article, gazetteer=None):
     suggest_entities() already leaves out what is linked, so the links go in after the last position
     with no per-entity lookups: imports call this once per article.
     """
-    suggestions = suggest_entities(article, gazetteer).known
+    suggestions = suggest_entities(article, gazetteer, new=False).known
     if not suggestions:
         return []
     last = article.entity_links.aggregate(last=Max("position"))["last"] or 0
