@@ -113,7 +113,7 @@ class ArticleEntitiesMixin:
     def decide_suggestion(self, request, article, decision, entity_pk, name, kind, is_main):
         """Accept or reject one suggestion for `article`; tells the user; returns a note when it tagged."""
         name = name.strip()
-        entity = Entity.objects.filter(pk=entity_pk).first() if str(entity_pk or "").isdigit() else None
+        entity = Entity.objects.filter(pk=as_id(entity_pk)).first() if as_id(entity_pk) is not None else None
         if decision == "accept" and entity:
             link_entity(article, entity, is_main=is_main)
             self.message_user(request, f"Tagged with “{entity}”.", messages.SUCCESS)

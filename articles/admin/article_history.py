@@ -106,7 +106,7 @@ class ArticleHistoryMixin:
             raise PermissionDenied
         if request.method == "POST" and not self.has_change_permission(request, obj):
             raise PermissionDenied
-        version = get_object_or_404(revisions.article_versions(obj.pk), pk=int(version_id) if str(version_id).isdigit() else 0)
+        version = get_object_or_404(revisions.article_versions(obj.pk), pk=as_id(version_id))
         restored = revisions.snapshot(version)
         tagged_then = set(revisions.entity_ids(version))
         later = [link for link in obj.entity_links.select_related("tag") if link.tag_id not in tagged_then]
