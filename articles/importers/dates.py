@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from articles.dates import FIRST_YEAR, LAST_YEAR  # the one date rule
+
 PUBLISHER_TZ = ZoneInfo("America/New_York")
-FIRST_YEAR, LAST_YEAR = 1900, 2100
 MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
