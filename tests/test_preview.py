@@ -102,6 +102,16 @@ def test_share_link_is_on_the_form_and_opens_for_a_reader_without_account():
     assert "Embargoed analysis" in assert_private_preview(response)
 
 
+def test_share_link_is_built_from_the_address_the_editor_used_not_site_url(settings):
+    settings.SITE_URL = "http://configured.invalid"
+    settings.ALLOWED_HOSTS = ["desk.example.org"]
+    article = make_article("Embargoed analysis", status="review")
+    html = login(make_user("edith", "editor")).get(f"/admin/articles/article/{article.pk}/change/",
+                                                   HTTP_HOST="desk.example.org").content.decode()
+    assert f'href="http://desk.example.org/preview/{preview_token(article)}/"' in html
+    assert "configured.invalid" not in html
+
+
 def assert_private_refusal(response):
     """A refused link is a 404 that says why, and is neither stored by a cache nor indexed."""
     assert response.status_code == 404

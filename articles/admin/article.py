@@ -85,8 +85,9 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
         return super().change_view(request, object_id, form_url, context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context.update(self.workflow_context(request, obj))
-        context.update(self.drafts_context(request, obj))
+        saved = self.as_saved(request, obj)
+        context.update(self.workflow_context(request, saved))
+        context.update(self.drafts_context(request, saved))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_related(self, request, form, formsets, change):
