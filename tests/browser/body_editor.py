@@ -16,6 +16,8 @@ def to_the_end(page, new_paragraph=False):
     """Put the caret at the end of the body (as the End key would), in a new paragraph if asked."""
     page.locator(EDITOR).wait_for()
     page.evaluate("() => window.peninsulaBodyEditor.commands.focus('end')")
+    # Tiptap focuses on the next animation frame: keys pressed before that would go nowhere.
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('.body-editor .tiptap')")
     if new_paragraph:
         page.keyboard.press("Enter")
 
