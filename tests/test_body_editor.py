@@ -4,14 +4,18 @@ from datetime import timedelta
 from io import BytesIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image
 
+from articles.html import sanitize_html
+
 from articles.images.renditions import rendition_name
-from articles.models import DraftAutosave
+from articles.models import Article, DraftAutosave
 from tests.admin_client import form_data, login
 from tests.factories import make_article, make_user
 
@@ -128,3 +132,23 @@ def test_a_copy_older_than_the_saved_article_or_equal_to_it_is_not_offered():
     assert "Recover autosaved version" not in login(edith).get(change_url(article)).content.decode()
     DraftAutosave.objects.update(body="<p>Begun.</p>", saved_at=timezone.now() + timedelta(minutes=1))
     assert "Recover autosaved version" not in login(edith).get(change_url(article)).content.decode()
+
+
+HTMLISH = st.text(alphabet=st.sampled_from(list("<>/=\"' &;pabimgscrptonerfigu\r\n\x00é한")) | st.characters(),
+                  max_size=200)
+
+
+@settings(max_examples=15, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(title=st.text(max_size=320), body=HTMLISH)
+def test_no_posted_copy_makes_the_autosave_or_the_change_form_fail(title, body):
+    # Examples share the test's transaction: the article and its editor are made once.
+    editor = get_user_model().objects.filter(username="edith").first() or make_user("edith", "editor")
+    article = Article.objects.filter(slug="talks").first() or make_article("Talks", status="draft", slug="talks")
+    client = login(editor)
+    response = client.post(autosave_url(article), {"title": title, "body": body})
+    assert response.status_code in (200, 400)
+    if response.status_code == 200:
+        copy = DraftAutosave.objects.get()
+        assert sanitize_html(copy.body) == copy.body and "\x00" not in copy.title
+    assert client.get(change_url(article)).status_code == 200

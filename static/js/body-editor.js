@@ -5,7 +5,7 @@
  * told not to inject a <style> element (the package's editor.css carries the same rules). The
  * Content-Security-Policy allows only the site's own files.
  *
- * - Paragraphs, headings (h2-h4), lists, quotes, links, bold/italic, and pictures.
+ * - Paragraphs, headings (h2-h6), lists, quotes, links, bold/italic, and pictures.
  * - "Insert a picture" uploads a file with its required alt text and an optional caption and credit,
  *   and inserts <figure><img src alt width height><figcaption>caption — credit</figcaption></figure>.
  * - Pasting keeps paragraphs: plain text becomes one paragraph a line, HTML keeps its blocks.
@@ -15,8 +15,8 @@
  */
 import {
   Blockquote, Bold, BulletList, Caption, Document, Dropcursor, Editor, Extension, Figure, Gapcursor,
-  HardBreak, Heading, History, HTML, Image, Italic, Link, ListItem, Menu, OrderedList, Paragraph, Text,
-  crel,
+  HardBreak, Heading, History, HorizontalRule, HTML, Image, Italic, Link, ListItem, Menu, OrderedList,
+  Paragraph, Text, crel,
 } from "../django_prose_editor/editor.js"
 
 const EMPTY = /^<(\w+)(\s[^>]*)?><\/\1>$/i
@@ -120,6 +120,25 @@ function wordCount(editor) {
   return `${count} ${count === 1 ? "word" : "words"}`
 }
 
+// What the editor's schema keeps (b and i become strong and em). A body holding anything else (an
+// imported table, an <abbr>) would lose it at the first keystroke: that body stays a plain textarea.
+const KEPT = new Set(["p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "a", "strong", "b", "em",
+  "i", "br", "hr", "figure", "figcaption", "img"])
+
+function tagsTheEditorWouldDrop(html) {
+  const template = document.createElement("template")
+  template.innerHTML = html  // inert: nothing in a template loads or runs
+  const names = Array.from(template.content.querySelectorAll("*"), (el) => el.localName)
+  return Array.from(new Set(names.filter((name) => !KEPT.has(name))))
+}
+
+function keepAsHTML(textarea, dropped) {
+  const note = crel("p", {className: "help body-editor-note",
+    textContent: `This body holds HTML the rich-text editor would not keep (${dropped.join(", ")}), ` +
+      "so it is edited as HTML here."})
+  textarea.after(note)
+}
+
 function createBodyEditor(textarea) {
   const element = crel("div", {className: "prose-editor body-editor"})
   textarea.before(element)
@@ -135,7 +154,8 @@ function createBodyEditor(textarea) {
     editorProps: {transformPastedHTML: (html) => html.replace(PASTED_STYLES, "")},
     extensions: [
       Document, Paragraph, Text, HardBreak, Dropcursor, Gapcursor, History, Menu, HTML,
-      Heading.configure({levels: [2, 3, 4]}), Bold, Italic, BulletList, OrderedList, ListItem, Blockquote,
+      Heading.configure({levels: [2, 3, 4, 5, 6]}), HorizontalRule, Bold, Italic, BulletList, OrderedList,
+      ListItem, Blockquote,
       Link.configure({enableTarget: false, protocols: ["http", "https", "mailto"]}),
       Figure, Caption, Image.configure({inline: false}),
       BodyImage.configure({uploadUrl: textarea.dataset.imageUploadUrl, csrfToken: () => csrfToken(textarea)}),
@@ -159,5 +179,10 @@ function createBodyEditor(textarea) {
 }
 
 document.querySelectorAll("textarea[data-body-editor]").forEach((textarea) => {
-  window.peninsulaBodyEditor = createBodyEditor(textarea)
+  const dropped = tagsTheEditorWouldDrop(textarea.value)
+  if (dropped.length) {
+    keepAsHTML(textarea, dropped)
+  } else {
+    window.peninsulaBodyEditor = createBodyEditor(textarea)
+  }
 })

@@ -114,6 +114,21 @@ def test_an_autosaved_body_is_recovered_from_another_browser(browser_page, chrom
         other.close()
 
 
+def test_a_body_with_html_the_editor_would_drop_stays_an_html_textarea(browser_page):
+    person("edith", "editor")
+    body = "<p>Rates:</p><table><tbody><tr><td>2024</td><td>3.5%</td></tr></tbody></table>"
+    article = make_article("Rates", status="draft", body=body)
+    page = browser_page.page
+    log_in(page, "edith")
+    browser_page.goto(f"/admin/articles/article/{article.pk}/change/")
+    assert "would not keep (table, tbody, tr, td)" in page.locator(".body-editor-note").inner_text()
+    assert page.locator("#id_body").input_value() == body and page.locator(EDITOR).count() == 0
+    page.locator("#id_body").fill(body.replace("3.5%", "3.25%"))
+    save(page)
+    article.refresh_from_db()
+    assert "<td>3.25%</td>" in article.body
+
+
 def test_without_javascript_the_plain_textarea_still_saves_paragraphs(chromium, live_server):
     person("edith", "editor")
     article = make_article("Plain", status="draft", body="")
