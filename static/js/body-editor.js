@@ -120,10 +120,11 @@ function wordCount(editor) {
   return `${count} ${count === 1 ? "word" : "words"}`
 }
 
-// What the editor's schema keeps (b and i become strong and em). A body holding anything else (an
-// imported table, an <abbr>) would lose it at the first keystroke: that body stays a plain textarea.
+// What the editor's schema keeps (b and i become strong and em; a <span>, which the sanitiser leaves
+// without attributes, carries nothing to lose). A body holding anything else (an imported table, an
+// <abbr>) would lose it at the first keystroke: that body stays a plain textarea.
 const KEPT = new Set(["p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "a", "strong", "b", "em",
-  "i", "br", "hr", "figure", "figcaption", "img"])
+  "i", "br", "hr", "figure", "figcaption", "img", "span"])
 
 function tagsTheEditorWouldDrop(html) {
   const template = document.createElement("template")
