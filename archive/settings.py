@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "reversion",
+    "django_prose_editor",  # the body editor's static files (articles/admin/body_editor.py)
     "csp",
     "axes",
     "archive",

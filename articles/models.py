@@ -530,6 +530,37 @@ class Proposal(NaturalKeyModel):
         return f"{self.get_kind_display()} “{self.name}” for {self.article}"
 
 
+
+class DraftAutosave(NaturalKeyModel):
+    """The latest unsaved title and body one user had in an article's form, posted by the editor every
+    few seconds, so a closed tab or a crash loses nothing: the change form offers to recover it.
+    Forgotten when that user saves the article."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="autosaves")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=300, blank=True)
+    body = models.TextField(blank=True, help_text="HTML; sanitised on save.")
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    natural_key_fields = ("article__slug", "user__username")
+
+    class Meta:
+        ordering = ["-saved_at"]
+        constraints = [models.UniqueConstraint(fields=["article", "user"], name="unique_draft_autosave")]
+
+    def __str__(self):
+        return f"Autosave of {self.article} by {self.user}"
+
+    def save(self, *args, **kwargs):
+        self.title = drop_unprintable(self.title)
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def differs_from(self, article):
+        """Whether recovering it would change what the article holds (blanks between tags aside)."""
+        squeeze = (lambda html: " ".join(str(html or "").split()).replace("> <", "><"))
+        return self.title != article.title or squeeze(self.body) != squeeze(article.body)
+
 # Every saved article keeps a revision (django-reversion) that also holds its byline, category,
 # entity, link and legacy-URL rows, so history, diffs and restores cover them (articles/revisions.py).
 import reversion  # noqa: E402

@@ -1,5 +1,6 @@
 """Previews: staff see drafts and unsaved changes in the public template, privately and unindexed;
 a signed link lets a reviewer without an account read a draft until the link expires."""
+import re
 from datetime import timedelta
 
 import pytest
@@ -100,6 +101,16 @@ def test_share_link_is_on_the_form_and_opens_for_a_reader_without_account():
     assert "/preview/" in html and "Anyone with this link" in html
     response = Client().get(f"/preview/{preview_token(article)}/")
     assert "Embargoed analysis" in assert_private_preview(response)
+
+
+def test_share_link_is_built_from_the_address_the_editor_used_not_site_url(settings):
+    settings.SITE_URL = "http://configured.invalid"
+    settings.ALLOWED_HOSTS = ["desk.example.org"]
+    article = make_article("Embargoed analysis", status="review")
+    html = login(make_user("edith", "editor")).get(f"/admin/articles/article/{article.pk}/change/",
+                                                   HTTP_HOST="desk.example.org").content.decode()
+    assert re.search(r'href="http://desk\.example\.org/preview/[^"/]+/"', html)  # the token carries a time
+    assert "configured.invalid" not in html
 
 
 def assert_private_refusal(response):

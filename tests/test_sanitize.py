@@ -112,3 +112,30 @@ def test_excerpt_is_derived_from_the_body_when_empty():
     assert len(article.excerpt.split()) == 30
     kept = make_article(excerpt="An editor's summary.")
     assert kept.excerpt == "An editor's summary."
+
+
+# What the body editor (django-prose-editor's Tiptap build, static/js/body-editor.js) emits.
+EDITOR_OUTPUT = ('<h2>Talks</h2><p>They <strong>met</strong> in <em>Geneva</em> '
+                 '<a target="_blank" rel="noopener" href="https://example.org/a">twice</a>.</p>'
+                 '<ul><li><p>One</p></li></ul><ol start="3" type="1"><li><p>Three</p></li></ol>'
+                 '<blockquote><p>Quoted</p></blockquote>'
+                 '<figure class="figure"><img src="/media/body/summit.png" alt="Delegates" width="1600" height="900" '
+                 'data-file="7"><figcaption class="figure-caption">The leaders — Photo: Yonhap</figcaption></figure>')
+
+
+def test_everything_the_body_editor_makes_is_kept_and_nothing_more():
+    assert sanitize_html(EDITOR_OUTPUT) == (
+        '<h2>Talks</h2><p>They <strong>met</strong> in <em>Geneva</em> '
+        '<a href="https://example.org/a" rel="noopener noreferrer">twice</a>.</p>'
+        '<ul><li><p>One</p></li></ul><ol start="3"><li><p>Three</p></li></ol>'
+        '<blockquote><p>Quoted</p></blockquote>'
+        '<figure><img src="/media/body/summit.png" alt="Delegates" width="1600" height="900">'
+        '<figcaption>The leaders — Photo: Yonhap</figcaption></figure>')
+
+
+def test_a_body_picture_cannot_carry_a_script():
+    html = sanitize_html('<figure><img src="javascript:alert(1)" alt="x" onerror="alert(1)" '
+                         'style="position:fixed" srcset="javascript:alert(2) 1x"><figcaption onclick="x()">c'
+                         '</figcaption></figure>')
+    assert html == '<figure><img alt="x"><figcaption>c</figcaption></figure>'
+    assert_harmless(html)

@@ -209,6 +209,22 @@ def test_scheduling_without_a_future_date_explains_why(edith):
     assert article.status == "review"
 
 
+@pytest.mark.parametrize("days", [2, -2])
+def test_a_refused_schedule_is_redisplayed_with_the_state_as_saved(edith, days):
+    """Refused (no byline to publish with, or a date in the past): the form says what is saved, not
+    "Scheduled for", and offers the buttons of the saved state."""
+    article = make_article("Later", status="review", published_at=None)
+    when = timezone.localtime() + timedelta(days=days)
+    response = post_change(login(edith), article, _workflow="schedule", status="published",
+                           published_at_0=when.strftime("%Y-%m-%d"), published_at_1=when.strftime("%H:%M:%S"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "errornote" in html and "Scheduled for" not in html
+    assert '<div class="readonly">In review</div>' in html
+    article.refresh_from_db()
+    assert (article.status, article.published_at) == ("review", None)
+
+
 def test_publishing_by_status_without_a_date_explains_why(edith):
     article = complete_article("Undated", status="review", published_at=None)
     response = post_change(login(edith), article, status="published", published_at_0="", published_at_1="")

@@ -11,6 +11,7 @@ from reversion.admin import VersionAdmin
 
 from ..editorial import proposals, workflow
 from ..models import Article, Proposal
+from .article_drafts import ArticleDraftsMixin
 from .article_entities import (
     SUGGESTION_FIELD, ArticleEntitiesMixin, add_entity_to_selected, remove_entity_from_selected,
 )
@@ -22,7 +23,7 @@ from .inlines import ARTICLE_INLINES
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMixin, VersionAdmin):
+class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMixin, ArticleDraftsMixin, VersionAdmin):
     form = ArticleForm
     list_display = ["title", "workflow_state", "publish_date", "submitted_by_name", "primary_category_name",
                     "author_names", "updated_at"]
@@ -54,7 +55,8 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
         return super().get_queryset(request).prefetch_related("authors", "categories")
 
     def get_urls(self):
-        return [*self.get_workflow_urls(), *self.get_history_urls(), *self.get_entity_urls(), *super().get_urls()]
+        return [*self.get_workflow_urls(), *self.get_history_urls(), *self.get_entity_urls(), *self.get_draft_urls(),
+                *super().get_urls()]
 
     # The form: who posts it and what they ask for.
 
@@ -83,7 +85,9 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
         return super().change_view(request, object_id, form_url, context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context.update(self.workflow_context(request, obj))
+        saved = self.as_saved(request, obj)
+        context.update(self.workflow_context(request, saved))
+        context.update(self.drafts_context(request, saved))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_related(self, request, form, formsets, change):
@@ -104,6 +108,8 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
         return response
 
     def save_model(self, request, obj, form, change):
+        if change:
+            self.forget_autosave(request, obj)  # saved: the copy kept for recovery is no longer needed
         if self.is_idle_save(request, obj, form, change):
             return  # nothing new: no write, no revision (save_related saves if only rows changed)
         if not change and obj.created_by_id is None:

@@ -1,7 +1,6 @@
 """The editorial workflow on the article admin: roles enforced per object, state buttons and actions,
 and previews of unsaved changes. The rules themselves live in articles/editorial/workflow.py."""
 import reversion
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -72,7 +71,10 @@ class ArticleWorkflowMixin:
 
     @admin.display(description="State", ordering="status")
     def workflow_state(self, obj):
-        return workflow.state_label(obj) if obj and obj.pk else "New draft"
+        if not obj or not obj.pk:
+            return "New draft"
+        # A refused form's instance holds the posted status and date: say what is saved (as_saved()).
+        return workflow.state_label(getattr(obj, "saved_copy", obj))
 
     @admin.display(description="Reading time")
     def reading_time(self, obj):
@@ -81,12 +83,24 @@ class ArticleWorkflowMixin:
 
     @admin.display(description="Share a preview")
     def share_preview_link(self, obj):
-        url = settings.SITE_URL.rstrip("/") + preview.shared_preview_url(obj)
+        # The address this editor reached the site by (as_saved() builds it from the request): the one
+        # the reviewer they send it to can reach too, whatever SITE_URL says.
+        url = getattr(obj, "share_preview_url", None) or preview.shared_preview_url(obj)
         days = preview.link_max_age() // 86400
         return format_html('<a href="{}">{}</a><br>Anyone with this link can read the saved version for {} days.',
                            url, url, days)
 
     # The change form's buttons: transitions and "Preview changes".
+
+    def as_saved(self, request, obj):
+        """The article as stored, for a change form about to be shown: after a refused POST the form's
+        instance carries what was posted (a status, a date) though nothing was saved, and the state,
+        the buttons and the share link must say what is. Also gives the instance its absolute share URL."""
+        if obj is None or not obj.pk:
+            return obj
+        obj.saved_copy = Article.objects.get(pk=obj.pk) if request.method == "POST" else obj
+        obj.share_preview_url = request.build_absolute_uri(preview.shared_preview_url(obj))
+        return obj.saved_copy
 
     def workflow_context(self, request, obj):
         article = obj or Article(created_by=request.user)

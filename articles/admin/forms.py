@@ -11,6 +11,7 @@ from ..html import sanitize_html
 from ..importers.autop import BLOCK_TAGS, autop
 from ..models import Article, ArticleEntity, Entity, EntityRedirect
 from ..names import entity_key, name_key
+from .body_editor import BodyEditorWidget
 
 # Inline prefixes and the field that makes a row count, for the "nothing to publish with" warning.
 PUBLICATION_PARTS = {"author": ("author_links", "author"), "category": ("category_links", "category"),
@@ -90,6 +91,7 @@ class ArticleForm(forms.ModelForm):
         fields = ["title", "slug", "status", "published_at", "series", "excerpt", "body", "author_note",
                   "image", "image_credit", "image_credit_url", "image_licence", "wp_id"]
         field_classes = {"body": HTMLTextField, "excerpt": PlainTextField, "author_note": PlainTextField}
+        widgets = {"body": BodyEditorWidget}
 
     def __init__(self, *args, user, action=None, **kwargs):
         super().__init__(*args, **kwargs)

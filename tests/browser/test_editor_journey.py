@@ -2,6 +2,7 @@
 import pytest
 
 from articles.models import Article
+from tests.browser.body_editor import paste
 from tests.factories import make_entity
 
 pytestmark = pytest.mark.browser
@@ -26,7 +27,7 @@ def write_article(page):
     page.get_by_label("Title").fill(TITLE)
     page.get_by_label("Title").press("Tab")  # the admin's prepopulate script fills the slug from the title
     assert page.locator("#id_slug").input_value() == "seoul-weighs-a-new-trade-corridor"
-    page.locator("#id_body").fill(BODY)
+    paste(page, "South Korea and its partners weigh a trade corridor.", html=BODY)  # into the rich-text editor
     page.get_by_role("button", name="Save and continue editing").click()
     page.wait_for_url("**/change/")
 

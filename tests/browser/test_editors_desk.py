@@ -10,6 +10,7 @@ from django.core import mail
 from reversion.models import Version
 
 from articles.models import Article, ArticleEntity, Entity, EntityRedirect
+from tests.browser.body_editor import paste
 from tests.factories import make_article, make_author, make_category, make_entity, make_user
 
 pytestmark = pytest.mark.browser
@@ -85,7 +86,7 @@ def test_write_tag_submit_then_return_with_a_note_resubmit_and_publish(browser_p
     write(page.locator("#content-main a[href='/admin/articles/article/add/']").first, navigates=True)
     page.get_by_label("Title").fill("Seoul Weighs a Trade Corridor")
     page.get_by_label("Title").press("Tab")
-    page.locator("#id_body").fill(BODY)  # plain text, as pasted from a word processor
+    paste(page, BODY)  # plain text, as pasted from a word processor
     pick(write, page, "author_links-0", "Carla Writer")
     pick(write, page, "category_links-0", "Economics")
     write(page.get_by_role("button", name="Save and continue editing"), navigates=True)
@@ -114,7 +115,8 @@ def test_write_tag_submit_then_return_with_a_note_resubmit_and_publish(browser_p
     log_in(page, "carla")
     browser_page.goto(f"/admin/articles/article/{article.pk}/change/")
     assert "Name the ministry, please." in page.locator(".desk-note").inner_text()
-    page.locator("#id_body").fill(BODY.replace("The ministry", "The trade ministry"))
+    page.evaluate("() => window.peninsulaBodyEditor.commands.clearContent()")  # select all, as Ctrl+A would
+    paste(page, BODY.replace("The ministry", "The trade ministry"))
     with page.expect_navigation():
         page.get_by_role("button", name="Submit for review").click()
     assert mail.outbox[-1].subject == "For review: Seoul Weighs a Trade Corridor"

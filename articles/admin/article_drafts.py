@@ -1,0 +1,83 @@
+"""Drafts on the article admin: pictures uploaded into the body, and the server-side autosave.
+
+The editor posts the form's title and body every few seconds while it has unsaved changes (one
+DraftAutosave row per article and user, replaced each time); the change form offers to recover a copy
+newer than the saved article, and saving the article forgets it. Both views answer JSON to the editor.
+"""
+from django import forms
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.views.decorators.http import require_POST
+
+from ..models import DraftAutosave
+from .body_editor import BodyImageForm
+
+
+class AutosaveForm(forms.ModelForm):
+    class Meta:
+        model = DraftAutosave
+        fields = ["title", "body"]
+
+
+def first_error(form):
+    return next(iter(form.errors.values()))[0]
+
+
+class ArticleDraftsMixin:
+    """For ArticleAdmin: the body-picture upload, the autosave endpoint and the recovery notice."""
+
+    def get_draft_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        view = self.admin_site.admin_view
+        return [
+            path("body-image/", view(require_POST(self.body_image_view)), name="%s_%s_body_image" % info),
+            path("<path:object_id>/autosave/", view(require_POST(self.autosave_view)), name="%s_%s_autosave" % info),
+        ]
+
+    def body_image_view(self, request):
+        """POST (file, alt, caption, credit): store the picture; JSON for the editor to insert, or the error."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        form = BodyImageForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return JsonResponse({"error": first_error(form)}, status=400)
+        return JsonResponse(form.save(), status=201)
+
+    def autosave_view(self, request, object_id):
+        """POST (title, body): keep this user's latest unsaved copy of the article; discard=1 forgets it."""
+        article = self.get_object(request, unquote(object_id))
+        if article is None or not self.has_change_permission(request, article):
+            raise PermissionDenied
+        if request.POST.get("discard"):
+            DraftAutosave.objects.filter(article=article, user=request.user).delete()
+            return JsonResponse({"discarded": True})
+        copy = DraftAutosave.objects.filter(article=article, user=request.user).first()
+        form = AutosaveForm(request.POST, instance=copy or DraftAutosave(article=article, user=request.user))
+        if not form.is_valid():
+            return JsonResponse({"error": first_error(form)}, status=400)
+        form.instance.saved_at = timezone.now()
+        form.save()
+        return JsonResponse({"saved_at": form.instance.saved_at.isoformat()})
+
+    def forget_autosave(self, request, article):
+        DraftAutosave.objects.filter(article=article, user=request.user).delete()
+
+    def drafts_context(self, request, obj):
+        """The autosave URL for the editor, and this user's copy when it is newer than the saved article."""
+        if obj is None or not obj.pk or not self.has_change_permission(request, obj):
+            return {}
+        info = self.opts.app_label, self.opts.model_name
+        copy = DraftAutosave.objects.filter(article=obj, user=request.user, saved_at__gt=obj.updated_at).first()
+        if copy is not None and not copy.differs_from(obj):
+            copy = None
+        when = timezone.localtime(copy.saved_at) if copy else None
+        return {
+            "autosave_url": reverse(f"admin:{info[0]}_{info[1]}_autosave", args=[obj.pk]),
+            "autosave": copy,
+            "autosave_when": f"{date_format(when, 'DATETIME_FORMAT')} {when.tzname()}" if when else "",
+            "autosave_fields": {"title": copy.title, "body": copy.body} if copy else None,
+        }
