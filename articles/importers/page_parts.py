@@ -125,7 +125,7 @@ def read_header(blocks, known_title=""):
     while index < min(len(blocks), MAX_HEADER_BLOCKS):
         block = blocks[index]
         line = block.text
-        if block.kind in ("ul", "ol", "blockquote") or "\n" in line:
+        if block.kind in ("ul", "ol", "blockquote", "figure") or "\n" in line:
             break
         try:
             date_line = read_date_line(line) if len(line) <= 120 else None
