@@ -25,8 +25,6 @@ class LegacyRedirectMiddleware:
         return HttpResponsePermanentRedirect(legacy.article.get_absolute_url())
 
 
-
-
 class SharedPagesVaryMiddleware:
     """Pages any cache may keep for everyone (`Cache-Control: public`) do not vary on Cookie.
 

@@ -280,3 +280,19 @@ def test_a_saved_pages_picture_with_no_known_address_is_dropped(tmp_path):
     call_command("import_page", str(tmp_path / "local.html"), "--no-progress", stdout=StringIO(), stderr=StringIO())
     body = Article.objects.get().body
     assert "<img" not in body and "Delegates agreed" in body
+
+
+def test_a_featured_picture_above_the_title_leaves_the_header_readable_and_opens_the_body(tmp_path):
+    page = tmp_path / "featured.html"
+    page.write_text("""<!DOCTYPE html><html><head><title>Featured Talks | The Peninsula</title></head><body><article>
+<p><img src="https://images.example.org/featured.jpg" alt="Delegates at the table"></p>
+<h1>Featured Talks</h1><p>Published March 3, 2016</p><p>By Jane Doe</p>
+<p>The two Koreas met again this week at Panmunjom, and officials said the talks had gone better than expected.</p>
+<p>Delegates agreed to meet again next month to discuss family reunions and the Kaesong industrial complex.</p>
+</article></body></html>""")
+    call_command("import_page", str(page), "--no-progress", stdout=StringIO(), stderr=StringIO())
+    article = Article.objects.get()
+    assert article.published_at.date().isoformat() == "2016-03-03"
+    assert list(article.authors.values_list("name", flat=True)) == ["Jane Doe"]
+    assert article.body.startswith('<figure><img src="https://images.example.org/featured.jpg"')
+    assert "Published" not in article.body_text and "Jane Doe" not in article.body_text
