@@ -25,3 +25,30 @@ class LegacyRedirectMiddleware:
         return HttpResponsePermanentRedirect(legacy.article.get_absolute_url())
 
 
+class SharedPagesVaryMiddleware:
+    """Pages any cache may keep for everyone (`Cache-Control: public`) do not vary on Cookie.
+
+    Sits just outside SessionMiddleware, which adds `Vary: Cookie` whenever a view looked at the
+    session, as the page cache does to tell staff from readers. A page sent `public` is the one every
+    anonymous reader gets (articles/pages/cache.py), whatever cookies they carry, so it varies only on
+    Accept-Encoding and a CDN can keep one copy. Pages for a signed-in user are sent `private` and
+    keep `Vary: Cookie` (README, "Pages a CDN can keep").
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Vary") and not response.cookies and is_public(response):
+            kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() not in ("cookie", "")]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response
+
+
+def is_public(response):
+    directives = {part.strip().split("=")[0].lower() for part in response.get("Cache-Control", "").split(",")}
+    return "public" in directives and not directives & {"private", "no-store"}

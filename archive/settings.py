@@ -56,6 +56,8 @@ MIDDLEWARE = [
     # public pages hold no secret (no CSRF token), and Django pads each compressed response at random.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Drops the session's `Vary: Cookie` from pages sent `public` to every anonymous reader.
+    "archive.middleware.SharedPagesVaryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -345,9 +345,9 @@ class Article(NaturalKeyModel):
         return images.picture_attrs(self.image.name, self.image_width, self.image_height, storage=self.image.storage)
 
     def derive_fields(self):
-        """Sanitise the body and compute its text, excerpt and word count."""
+        """Sanitise the body, size its stored pictures, and compute its text, excerpt and word count."""
         drop_unprintable_fields(self)
-        self.body = sanitize_html(self.body)
+        self.body = images.size_body_pictures(sanitize_html(self.body))
         self.body_text = html_to_text(self.body)
         self.word_count = len(self.body_text.split())
         if not self.excerpt.strip():

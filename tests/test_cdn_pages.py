@@ -72,3 +72,53 @@ def test_cross_site_sign_ups_are_refused_and_store_nothing(headers):
 def test_a_trusted_origin_may_post(settings):
     settings.CSRF_TRUSTED_ORIGINS = ["https://www.example.org"]
     assert post({"HTTP_ORIGIN": "https://www.example.org"}).status_code == 302
+
+
+CACHED_PAGES = ["/the-peninsula/", "/the-peninsula/first/", "/category/cat/", "/tag/ent/", "/tags/", "/author/ann/",
+                "/series/ser/", "/the-peninsula/2020/", "/the-peninsula/2020/03/"]
+
+
+def vary(response):
+    return {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+
+
+def cache_control(response):
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part.strip()}
+
+
+@pytest.mark.parametrize("url", CACHED_PAGES)
+def test_pages_for_anonymous_readers_vary_only_on_encoding_whatever_cookies_they_carry(article, url):
+    for cookies in ({}, {"_ga": "GA1.1.123", "csrftoken": "x" * 32}):
+        reader = Client()
+        for name, value in cookies.items():
+            reader.cookies[name] = value
+        for _ in range(2):  # rendered, then served from the page cache
+            response = reader.get(url, HTTP_ACCEPT_ENCODING="gzip")
+            assert response.status_code == 200
+            assert vary(response) == {"accept-encoding"} and "public" in cache_control(response)
+
+
+@pytest.mark.parametrize("url", CACHED_PAGES)
+def test_pages_for_signed_in_staff_are_private_and_vary_on_cookie(article, staff_client, url):
+    staff_client.get(url)  # whatever an anonymous visit kept is not what staff get
+    response = staff_client.get(url)
+    assert response.status_code == 200
+    assert "cookie" in vary(response) and {"private", "no-cache"} <= cache_control(response)
+    assert "public" not in cache_control(response) and not response.has_header("Last-Modified")
+
+
+def test_a_draft_staff_preview_on_the_public_address_is_never_shared(article, staff_client):
+    draft = make_article("Secret draft", slug="secret", status="draft")
+    preview = staff_client.get(draft.get_absolute_url())
+    assert b"Secret draft" in preview.content
+    assert {"private", "no-store"} <= cache_control(preview) and "cookie" in vary(preview)
+    anonymous = Client().get(draft.get_absolute_url())
+    assert anonymous.status_code == 404 and "public" not in cache_control(anonymous)
+
+
+def test_a_page_carrying_a_flash_message_is_private(article):
+    reader = Client()
+    reader.post("/subscribe/", {"email": "new@example.org"})
+    response = reader.get("/the-peninsula/")
+    assert "confirm your subscription" in response.content.decode()
+    assert "private" in cache_control(response) and "public" not in cache_control(response)

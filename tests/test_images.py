@@ -231,3 +231,68 @@ def test_import_wxr_without_the_option_keeps_external_pictures_as_links(picture_
     call_command("import_wxr", str(write_export(tmp_path, [{"id": 9, "content": content}])), "--no-progress",
                  stdout=StringIO(), stderr=StringIO())
     assert picture_server.url in Article.objects.get().body and not picture_server.requests
+
+
+def saved_page(tmp_path, base, unreachable):
+    """A saved post whose pictures are one relative to the post's address, one absolute, one gone."""
+    page = tmp_path / "mapped.html"
+    page.write_text(f"""<!DOCTYPE html><html><head><title>Mapped Talks | The Peninsula</title>
+<meta property="og:url" content="{base}/2016/03/mapped-talks/"></head><body><article><h1>Mapped Talks</h1>
+<p>Published March 3, 2016</p>
+<p>The two Koreas met again this week at Panmunjom, and officials said the talks had gone better than expected.</p>
+<figure><img src="/uploads/map.png" alt="Map of the peninsula"><figcaption>The border.</figcaption></figure>
+<p>Delegates agreed to meet again next month to discuss family reunions and the Kaesong industrial complex.</p>
+<p><img src="{unreachable}" alt="A chart that is gone"></p>
+<p>Analysts cautioned that similar talks had collapsed before, most recently in 2015, after a landmine blast.</p>
+</article></body></html>""")
+    return page
+
+
+def test_import_page_copies_pictures_on_request_and_a_second_run_changes_nothing(picture_server, tmp_path):
+    unreachable = closed_port_url()
+    page = saved_page(tmp_path, picture_server.url, unreachable)
+    out = StringIO()
+    call_command("import_page", str(page), "--no-progress", "--copy-images", stdout=out, stderr=StringIO())
+    assert "1 external pictures copied" in out.getvalue()
+    body = BeautifulSoup(Article.objects.get(slug="mapped-talks").body, "html.parser")
+    copied, gone = body.find_all("img")
+    assert copied["src"].startswith("/media/imported/") and copied["alt"] == "Map of the peninsula"
+    assert (copied["width"], copied["height"]) == ("300", "200")  # measured from the copy on save
+    assert gone["src"] == unreachable  # unreachable: kept as a link, and the import went on
+    picture_server.requests.clear()
+    again = StringIO()
+    call_command("import_page", str(page), "--no-progress", "--copy-images", stdout=again, stderr=StringIO())
+    assert "0 created, 0 updated, 1 unchanged" in again.getvalue() and not picture_server.requests
+
+
+def test_import_page_without_the_option_or_in_a_dry_run_fetches_nothing(picture_server, tmp_path):
+    page = saved_page(tmp_path, picture_server.url, closed_port_url())
+    call_command("import_page", str(page), "--dry-run", "--copy-images", stdout=StringIO(), stderr=StringIO())
+    assert not Article.objects.exists() and not picture_server.requests
+    call_command("import_page", str(page), "--no-progress", stdout=StringIO(), stderr=StringIO())
+    body = Article.objects.get(slug="mapped-talks").body
+    assert f'src="{picture_server.url}/uploads/map.png"' in body and not picture_server.requests
+
+
+def test_a_saved_pages_picture_with_no_known_address_is_dropped(tmp_path):
+    page = saved_page(tmp_path, "", "mapped_files/chart.png").read_text().replace('<meta property="og:url" content="/2016/03/mapped-talks/">', "")
+    (tmp_path / "local.html").write_text(page)
+    call_command("import_page", str(tmp_path / "local.html"), "--no-progress", stdout=StringIO(), stderr=StringIO())
+    body = Article.objects.get().body
+    assert "<img" not in body and "Delegates agreed" in body
+
+
+def test_a_featured_picture_above_the_title_leaves_the_header_readable_and_opens_the_body(tmp_path):
+    page = tmp_path / "featured.html"
+    page.write_text("""<!DOCTYPE html><html><head><title>Featured Talks | The Peninsula</title></head><body><article>
+<p><img src="https://images.example.org/featured.jpg" alt="Delegates at the table"></p>
+<h1>Featured Talks</h1><p>Published March 3, 2016</p><p>By Jane Doe</p>
+<p>The two Koreas met again this week at Panmunjom, and officials said the talks had gone better than expected.</p>
+<p>Delegates agreed to meet again next month to discuss family reunions and the Kaesong industrial complex.</p>
+</article></body></html>""")
+    call_command("import_page", str(page), "--no-progress", stdout=StringIO(), stderr=StringIO())
+    article = Article.objects.get()
+    assert article.published_at.date().isoformat() == "2016-03-03"
+    assert list(article.authors.values_list("name", flat=True)) == ["Jane Doe"]
+    assert article.body.startswith('<figure><img src="https://images.example.org/featured.jpg"')
+    assert "Published" not in article.body_text and "Jane Doe" not in article.body_text

@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, RequestFactory
 from django.views import defaults
 
+from articles import images
 from articles.models import Article, Series
 from tests.factories import make_article
 from tests.test_images import picture_bytes
@@ -83,6 +84,11 @@ def test_every_public_page_type_has_no_vnu_errors(peninsula, staff_client, tmp_p
     for n in range(11):  # a second index page
         make_article(f"Briefing {n}", published_at=datetime(2015, 2, 1 + n, 9, 30, 15, 654321, tzinfo=timezone.utc))
     plain = make_article("No picture here", slug="no-picture", image_credit="A credit with no picture")
+    stored = images.store_image(SimpleUploadedFile("map.png", picture_bytes(900, 600, "PNG")), "body")
+    pictured_body = make_article("Pictures in the text", slug="pictures-in-the-text", body=(
+        f'<p>Before.</p><figure><img src="{stored.url}" alt="Map of the border"><figcaption>The border in 1953.'
+        '</figcaption></figure><p>Between <img src="https://images.example.org/a.jpg" alt="An icon" width="20" '
+        'height="20"> and <img src="https://images.example.org/b.jpg" alt="A photo">.</p>'))
     from_admin = admin_published_article(staff_client)
     reader = Client()
     entity = peninsula.entities.first()
@@ -93,6 +99,7 @@ def test_every_public_page_type_has_no_vnu_errors(peninsula, staff_client, tmp_p
         "article with picture": get(reader, peninsula.get_absolute_url()),
         "article without picture": get(reader, plain.get_absolute_url()),
         "article published from the admin": get(reader, from_admin.get_absolute_url()),
+        "article with pictures in its body": get(reader, pictured_body.get_absolute_url()),
         "tag": get(reader, entity.get_absolute_url()),
         "tags": get(reader, "/tags/"),
         "category": get(reader, peninsula.primary_category.get_absolute_url()),

@@ -7,13 +7,16 @@ The API other parts of the archive use (the article page, the importers, the adm
 - ``ensure_renditions(name)`` makes the resized copies of a stored picture (idempotent);
 - ``picture_attrs(name, width, height)`` gives ``src``, ``srcset``, ``sizes``, ``width`` and
   ``height`` for an ``<img>`` of a stored picture;
-- ``localise_images(html, fetch)`` copies a body's reachable external pictures into storage.
+- ``localise_images(html, fetch)`` copies a body's reachable external pictures into storage;
+- ``size_body_pictures(body)`` (on save) gives a body's stored pictures their renditions and
+  width/height, ``body_for_page(body)`` (on the page) their srcset/sizes and lazy loading.
 
 Storage is whatever ``STORAGES["default"]`` names: the local media folder (served by
 ``archive.media``) or an S3-compatible bucket (README, "Pictures").
 """
+from .body import body_for_page, size_body_pictures
 from .external import localise_images
 from .renditions import RENDITION_WIDTHS, StoredImage, ensure_renditions, picture_attrs, store_image
 
-__all__ = ["RENDITION_WIDTHS", "StoredImage", "ensure_renditions", "localise_images", "picture_attrs",
-           "store_image"]
+__all__ = ["RENDITION_WIDTHS", "StoredImage", "body_for_page", "ensure_renditions", "localise_images",
+           "picture_attrs", "size_body_pictures", "store_image"]

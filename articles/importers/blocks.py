@@ -24,7 +24,7 @@ MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or per
 class Block:
     """One body block. `html` is the inner HTML (escaped text for text sources); `items` for lists."""
 
-    kind: str  # "p", "h2", "h3", "h4", "ul", "ol", "blockquote"
+    kind: str  # "p", "h2", "h3", "h4", "ul", "ol", "blockquote", "figure" (pictures only, no text)
     text: str
     html: str = ""
     where: str = ""
@@ -32,7 +32,7 @@ class Block:
     start: int | None = None  # an <ol>'s first number when it is not 1
 
     def __post_init__(self):
-        if not self.html and not self.items:
+        if not self.html and not self.items and self.kind != "figure":
             self.html = html.escape(self.text, quote=False)
 
     def render(self):

@@ -11,6 +11,7 @@ import html
 import logging
 import re
 from datetime import date
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -55,6 +56,38 @@ def plain(element):
     return " ".join("".join(element.itertext()).split())
 
 
+def absolute_pictures(body, base):
+    """Each <img> of the body with an absolute http(s) src (relative ones resolved against the post's
+    address); a picture whose address cannot be known (no base, a saved page's local file) is dropped."""
+    for img in list(body.iter("img")):
+        src = urljoin(base, (img.get("src") or "").strip()) if base else (img.get("src") or "").strip()
+        if urlsplit(src).scheme in ("http", "https"):
+            img.set("src", src)
+        else:
+            drop_element(img)
+
+
+def drop_element(element):
+    """Remove an element, keeping the text after it."""
+    parent = element.getparent()
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def picture_block(element, where):
+    """A block of pictures only (a top-level <img>, or a paragraph holding nothing else) as a <figure>."""
+    pictures = [element] if element.tag == "img" else list(element.iter("img"))
+    if not pictures:
+        return None
+    html_ = "".join(etree.tostring(img, encoding=str, method="html", with_tail=False) for img in pictures)
+    return Block("figure", "", html=html_, where=where)
+
+
 def html_blocks(body):
     """Blocks from trafilatura's simplified HTML body, in order; `where` names the element."""
     blocks, counts = [], {}
@@ -64,6 +97,8 @@ def html_blocks(body):
         where = f"<{tag}> {counts[tag]}"
         text = plain(element)
         if not text:
+            if picture := picture_block(element, where):
+                blocks.append(picture)
             continue
         if tag in ("ul", "ol"):
             items = [(plain(item), inner_html(item)) for item in element if isinstance(item.tag, str) and plain(item)]
@@ -134,7 +169,7 @@ def page_meta(document, text):
 def extract_document(text):
     """trafilatura's reading of a page: the article (links, emphasis, headings, lists kept) and its metadata."""
     return bare_extraction(text, include_links=True, include_formatting=True, include_comments=False,
-                           include_tables=True, favor_precision=True, with_metadata=True,
+                           include_tables=True, include_images=True, favor_precision=True, with_metadata=True,
                            date_extraction_params=DATE_PARAMS, prune_xpath=CHROME_XPATH)
 
 
@@ -150,6 +185,7 @@ def parse_html_page(text, options):
     for element in document.body.iter("list"):  # convert_to_html() makes every list a <ul>
         element.tag = "ol" if element.get("rend") == "ol" else "ul"
     body = convert_to_html(document.body)[0]
+    absolute_pictures(body, options.url if urlsplit(options.url).scheme else document.url or "")
     blocks = html_blocks(body)
     if not meta.title and not blocks:
         raise SourceError("no title: no <title>, og:title or <h1>, and no text", "<head>")

@@ -111,6 +111,7 @@ class Header:
     categories: list
     date_line: object = None  # (DateLine, where)
     series_notes: list = None
+    pictures: list = None  # pictures above or among the header lines (a theme's featured image)
     end: int = 0
 
 
@@ -120,11 +121,15 @@ def read_header(blocks, known_title=""):
     A title comes first, or after a plain date line (some themes print the date above it);
     `known_title` (from an HTML page's markup) is skipped where the text repeats it.
     """
-    header = Header(title=[], names=[], categories=[], series_notes=[])
+    header = Header(title=[], names=[], categories=[], series_notes=[], pictures=[])
     index, title_allowed = 0, not known_title
     while index < min(len(blocks), MAX_HEADER_BLOCKS):
         block = blocks[index]
         line = block.text
+        if block.kind == "figure":  # kept for the top of the body; the header may go on after it
+            header.pictures.append(block)
+            index += 1
+            continue
         if block.kind in ("ul", "ol", "blockquote") or "\n" in line:
             break
         try:
@@ -296,7 +301,7 @@ def assemble(blocks, options, meta=None, first_where="line 1", after=()):
     rest = blocks[header.end:] + [block for block in after if is_note(block.text, names)
                                   or (CREDIT.match(block.text) and len(block.text) <= CREDIT_LENGTH)]
     body, note, credit, tail_categories, tags = read_tail(rest, names)
-    body = header.series_notes + body
+    body = header.series_notes + header.pictures + body
     if not body:
         raise SourceError("no body after the header", blocks[header.end - 1].where if header.end else first_where)
     series = [name for name in names if SERIES_BYLINE.match(name)]

@@ -164,7 +164,11 @@ class CachedPageMixin:
 
     def dispatch(self, request, *args, **kwargs):
         if not cacheable(request):
-            return super().dispatch(request, *args, **kwargs)
+            # Rendered for this visitor (staff, a flash message): no shared cache may keep it, and a
+            # browser asks again, so signing in or out shows the right page at once.
+            response = super().dispatch(request, *args, **kwargs)
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
         generation = content_generation(request)
         key = page_key(request, generation)
         entry = fresh(cache.get(key))

@@ -1,6 +1,9 @@
 """Template filters for the Peninsula's page conventions."""
 from django import template
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from articles.images import body_for_page
 
 register = template.Library()
 
@@ -21,3 +24,10 @@ def iso_datetime(value):
     if not value:
         return ""
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.simple_tag
+def article_body(article):
+    """The article's sanitised body with its pictures sized for the page: srcset from the renditions of
+    stored ones, lazy loading for all but the page's first picture (the lead picture, when there is one)."""
+    return mark_safe(body_for_page(article.body, pictures_before=1 if article.lead_picture else 0))

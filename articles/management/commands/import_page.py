@@ -1,4 +1,5 @@
-"""python manage.py import_page FILE... [--status draft|published] [--url URL] [--date YYYY-MM-DD] [--dry-run]"""
+"""python manage.py import_page FILE... [--status draft|published] [--url URL] [--date YYYY-MM-DD] [--dry-run]
+[--copy-images]"""
 from dataclasses import dataclass
 
 from django.core.management.base import BaseCommand, CommandError
@@ -6,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from articles.images import localise_images
 from articles.importers.manifest import is_manifest, read_manifest
 from articles.importers.page_html import is_html, parse_html_page
 from articles.importers.page_parts import PageOptions
@@ -51,8 +53,13 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true",
                             help="print one row per file (and every field for a single file); write nothing")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+        parser.add_argument("--copy-images", action="store_true",
+                            help="keep copies of the pages' pictures in the archive's storage (those that can be "
+                                 "reached; the others stay links); not in a dry run")
 
-    def handle(self, files, status, url, date, dry_run, no_progress=False, **options):
+    def handle(self, files, status, url, date, dry_run, no_progress=False, copy_images=False, **options):
+        self.copy_images = copy_images and not dry_run
+        self.pictures_copied = 0
         pages = self.pages(files, PageOptions(status=status, url=url, date=date))
         for page in pages:
             page.record, page.error = self.read(page)
@@ -76,6 +83,8 @@ class Command(BaseCommand):
         prefix = "import_page (dry run, nothing written)" if dry_run else "import_page"
         refusals = f", {len(refused)} refused" if refused else ""
         self.stdout.write(self.style.SUCCESS(f"{prefix}: {len(pages)} files{refusals}: {report.summary()}"))
+        if self.copy_images:
+            self.stdout.write(f"import_page: {self.pictures_copied} external pictures copied into storage")
 
     def write(self, pages, report, dry_run, progress):
         shared_writer = None if dry_run else ArticleWriter(report)  # a dry run's rows vanish with each rollback
@@ -83,6 +92,9 @@ class Command(BaseCommand):
             if page.error:
                 self.stdout.write(f"{cut(page.path, 28):<28} refused   {page.error.removeprefix(page.path + ': ')}")
                 continue
+            if self.copy_images:
+                page.record.body, copied = localise_images(page.record.body)
+                self.pictures_copied += copied
             with transaction.atomic():
                 writer = shared_writer or ArticleWriter(report)
                 outcome, article = writer.write(page.record)
