@@ -260,7 +260,9 @@ class Offices:
         self.regex = re.compile(
             rf"(?<![\w’'-])(?P<former>[Ff]ormer[ \t]+)?(?:{'|'.join(map(re.escape, titles))})[ \t]+"
             rf"(?:{'|'.join(map(re.escape, surnames))})(?:['’]s)?(?![\w’'-])") if self.held else None
-        self.first_words = {"former", "Former"} | {title.split()[0] for title in titles}
+        first_words = sorted({"former", "Former"} | {title.split()[0] for title in titles}, key=len, reverse=True)
+        # One alternation of literal words: the regex engine skips in C to the letters they start with.
+        self.first_words = re.compile("|".join(map(re.escape, first_words))) if self.held else None
         self.title_pattern = re.compile(rf"^(?:[Ff]ormer[ \t]+)?(?P<title>{'|'.join(map(re.escape, titles))})[ \t]+"
                                         rf"(?P<surname>\S+?)(?:['’]s)?$") if self.held else None
 
@@ -306,14 +308,8 @@ class Offices:
         return places
 
     def title_positions(self, text):
-        """Where a title's first word starts in `text`: literal searches, much cheaper than the whole regex."""
-        positions = []
-        for word in self.first_words:
-            at = text.find(word)
-            while at >= 0:
-                positions.append(at)
-                at = text.find(word, at + len(word))
-        return sorted(positions)
+        """Where a title's first word starts in `text`: one literal search, much cheaper than the whole regex."""
+        return [m.start() for m in self.first_words.finditer(text)]
 
     def who(self, title, surname, on, former=False):
         """{(person, their offices)} with this title and surname in office `on` (or, `former`, out of it by then)."""
