@@ -366,3 +366,33 @@ def test_an_entity_bomb_is_refused(tmp_path):
                     '<rss><channel><title>&b;</title></channel></rss>')
     with pytest.raises(CommandError, match="refused XML"):
         run(path)
+
+
+def import_queries(tmp_path, count):
+    """(queries of a first import of `count` posts, queries of its re-import), into an empty archive."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    items = [{"id": n, "slug": f"post-{n}", "title": f"Post {n} on Seoul", "tags": ["Trade", f"Topic{n % 3}"],
+              "content": "Officials in Seoul and Tokyo met on trade and tariffs."} for n in range(1, count + 1)]
+    path = write_export(tmp_path, items, name=f"posts-{count}.xml")
+    with CaptureQueriesContext(connection) as first:
+        run(path)
+    with CaptureQueriesContext(connection) as second:
+        assert f"0 created, 0 updated, {count} unchanged" in run(path)
+    Article.objects.all().delete()
+    Entity.objects.exclude(kind="place").delete()
+    return len(first), len(second)
+
+
+def test_import_queries_do_not_grow_with_the_posts_but_one_insert_per_new_article(tmp_path):
+    make_entity("Seoul", kind="place")
+    make_entity("Tokyo", kind="place")
+    (first_5, second_5), (first_10, second_10), (first_20, second_20) = (
+        import_queries(tmp_path, n) for n in (5, 10, 20))
+    # Each new article is one INSERT, plus here the search-index writes that tests run at each save (4
+    # queries; an import outside tests indexes its articles together after the commit). Its byline,
+    # categories, legacy URL and entity links go in with the batch's, and nothing is looked up per post.
+    assert (first_10 - first_5) / 5 <= 6 and (first_20 - first_10) / 10 <= 6, (first_5, first_10, first_20)
+    # Unchanged posts are read a batch at a time: the same queries for 5 posts as for 20.
+    assert second_5 == second_10 == second_20
