@@ -79,7 +79,9 @@ class ArticleWriter:
         self.known = {}  # pk -> Known, for the batch being written
         self.known_slugs = {}  # slug -> pk of the articles read ahead
         self.legacy_paths = None  # every LegacyURL path, read once
-        self.rows = {ArticleAuthor: [], ArticleCategory: [], ArticleEntity: [], LegacyURL: []}  # to insert
+        # Rows to insert, articles first: the links name them, and they have no id before.
+        self.rows = {Article: [], ArticleAuthor: [], ArticleCategory: [], ArticleEntity: [], LegacyURL: []}
+        self.unsaved_wp_ids, self.unsaved_slugs = set(), set()  # of the new articles not inserted yet
 
     # Authors, categories, entities -------------------------------------------------------
 
@@ -231,6 +233,9 @@ class ArticleWriter:
     def find(self, record):
         """The Known for the article this record already is: same WordPress id, or same slug (or slug-N) and date."""
         self.load_article_keys()
+        if record.wp_id in self.unsaved_wp_ids or self.unsaved_slugs and self.unsaved_slugs & {
+                record.slug, *self.slug_variants(record.slug)}:
+            self.flush()  # a new article of this batch: it has an id once inserted
         if record.wp_id is not None and record.wp_id in self.wp_ids:
             return self.take_known(self.wp_ids[record.wp_id])
         variants = self.slug_variants(record.slug)
@@ -296,10 +301,18 @@ class ArticleWriter:
             article.wp_id = record.wp_id
         if series is not None:  # a series an editor set stays when the source names none
             article.series = series
-        article.save()
+        if outcome == CREATED:  # inserted with the batch's other new articles, as save() would
+            article.derive_fields()
+            self.rows[Article].append(article)
+            self.unsaved_slugs.add(article.slug)
+            if article.wp_id is not None:
+                self.unsaved_wp_ids.add(article.wp_id)
+        else:
+            article.save()
+            self.report.written_pks.append(article.pk)
+            if article.wp_id is not None:
+                self.wp_ids[article.wp_id] = article.pk
         self.slugs.add(article.slug)
-        if article.wp_id is not None:
-            self.wp_ids[article.wp_id] = article.pk
         self.set_links(known, authors, categories, entities, fresh=outcome == CREATED)
         if record.legacy_path and record.legacy_path != article.get_absolute_url():
             self.load_legacy_paths()
@@ -311,7 +324,6 @@ class ArticleWriter:
         self.rows[ArticleEntity] += known_entity_links(article, self.gazetteer, known.entity_ids, known.rejected,
                                                        known.last_position)
         self.report.outcomes[outcome] += 1
-        self.report.written_pks.append(article.pk)
         return outcome, article
 
     def load_legacy_paths(self):
@@ -355,7 +367,20 @@ class ArticleWriter:
             known.last_position = max(known.last_position, start + n)
 
     def flush(self):
-        """Insert the link rows written so far, one statement (or a few) per table."""
+        """Insert the new articles and the links written so far, one statement (or a few) per table.
+
+        bulk_create sends no post_save: the import sends articles_bulk_created for what it wrote instead.
+        """
+        articles = self.rows[Article]
+        if articles:
+            Article.objects.bulk_create(articles, batch_size=BATCH)  # sets their ids, so the links below have them
+            for article in articles:
+                self.report.written_pks.append(article.pk)
+                if article.wp_id is not None:
+                    self.wp_ids[article.wp_id] = article.pk
+            articles.clear()
+            self.unsaved_wp_ids.clear()
+            self.unsaved_slugs.clear()
         for model, rows in self.rows.items():
             if rows:
                 model.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=model is LegacyURL)
