@@ -72,10 +72,10 @@ def is_acronym(name):
 
 def name_atoms(name):
     """The regex atoms for one written name, tolerant of the variants above (one atom a character)."""
-    atoms = []
+    atoms, acronym = [], is_acronym(name)
     for i, ch in enumerate(name):
         previous = name[i - 1] if i else ""
-        if ch == "-" and not is_acronym(name):
+        if ch == "-" and not acronym:
             atoms.append(r"[-\s]?")
         elif ch.isspace():
             if previous.isspace():
@@ -83,7 +83,7 @@ def name_atoms(name):
             atoms.append(r"[-\s]+")
         elif ch in "'’":
             atoms.append("['’]")
-        elif ch.isalpha() and not is_acronym(name) and (
+        elif ch.isalpha() and not acronym and (
                 i == 0 and ch.islower() or previous == "-"
                 or name[0].islower() and ch.islower() and previous.isspace()):  # "Soft Power" in a title
             atoms.append(f"[{ch.lower()}{ch.upper()}]")

@@ -7,6 +7,7 @@ entities are reused by slug (entities also by name or alias) and created only wh
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
@@ -25,6 +26,10 @@ NAME_LENGTH = 200  # max_length of names and slugs on Author, Category and Entit
 ARTICLE_SLUG_LENGTH = 280  # Article.slug's 300, less room for a "-2" when the slug is taken
 COMPARED_FIELDS = ("title", "status", "published_at", "body", "excerpt", "author_note", "image_credit")
 BATCH = 500  # posts an import reads ahead: their articles and links are read, and their new links written, together
+# The link tables' columns, as the writer inserts them: (article, other id, position[, is_main]) rows.
+LINK_COLUMNS = {ArticleAuthor: ("article_id", "author_id", "position"),
+                ArticleCategory: ("article_id", "category_id", "position"),
+                ArticleEntity: ("content_object_id", "tag_id", "position", "is_main")}
 
 
 @dataclass
@@ -79,7 +84,8 @@ class ArticleWriter:
         self.known = {}  # pk -> Known, for the batch being written
         self.known_slugs = {}  # slug -> pk of the articles read ahead
         self.legacy_paths = None  # every LegacyURL path, read once
-        # Rows to insert, articles first: the links name them, and they have no id before.
+        # Rows to insert, articles first: the links name them, and they have no id before. Link rows are
+        # (article, other id, position[, is_main]) tuples (LINK_COLUMNS).
         self.rows = {Article: [], ArticleAuthor: [], ArticleCategory: [], ArticleEntity: [], LegacyURL: []}
         self.unsaved_wp_ids, self.unsaved_slugs = set(), set()  # of the new articles not inserted yet
 
@@ -321,8 +327,10 @@ class ArticleWriter:
                 self.rows[LegacyURL].append(LegacyURL(path=record.legacy_path, article=article))
         if self.gazetteer is None:
             self.gazetteer = load_gazetteer()
-        self.rows[ArticleEntity] += known_entity_links(article, self.gazetteer, known.entity_ids, known.rejected,
-                                                       known.last_position)
+        self.rows[ArticleEntity] += [
+            (article, link.tag_id, link.position, link.is_main)
+            for link in known_entity_links(article, self.gazetteer, known.entity_ids, known.rejected,
+                                           known.last_position)]
         self.report.outcomes[outcome] += 1
         return outcome, article
 
@@ -356,13 +364,11 @@ class ArticleWriter:
         if not fresh:
             article.author_links.all().delete()
             article.category_links.all().delete()
-        self.rows[ArticleAuthor] += [ArticleAuthor(article=article, author=a, position=n) for n, a in enumerate(authors)]
-        self.rows[ArticleCategory] += [ArticleCategory(article=article, category=c, position=n)
-                                       for n, c in enumerate(categories)]
+        self.rows[ArticleAuthor] += [(article, a.pk, n) for n, a in enumerate(authors)]
+        self.rows[ArticleCategory] += [(article, c.pk, n) for n, c in enumerate(categories)]
         start = len(known.entity_ids)
         for n, entity in enumerate(e for e in entities if e.pk not in known.entity_ids):
-            self.rows[ArticleEntity].append(ArticleEntity(content_object=article, tag=entity, position=start + n,
-                                                          is_main=True))
+            self.rows[ArticleEntity].append((article, entity.pk, start + n, True))
             known.entity_ids.add(entity.pk)
             known.last_position = max(known.last_position, start + n)
 
@@ -381,10 +387,18 @@ class ArticleWriter:
             articles.clear()
             self.unsaved_wp_ids.clear()
             self.unsaved_slugs.clear()
-        for model, rows in self.rows.items():
-            if rows:
-                model.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=model is LegacyURL)
-                rows.clear()
+        for model, columns in LINK_COLUMNS.items():
+            if self.rows[model]:
+                # Plain rows rather than model instances: a tenth of bulk_create's cost, and no signals either way.
+                quote = connection.ops.quote_name
+                sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) "
+                       f"VALUES ({', '.join(['%s'] * len(columns))})")
+                with connection.cursor() as cursor:
+                    cursor.executemany(sql, [(article.pk, *rest) for article, *rest in self.rows[model]])
+                self.rows[model].clear()
+        if self.rows[LegacyURL]:
+            LegacyURL.objects.bulk_create(self.rows[LegacyURL], batch_size=BATCH, ignore_conflicts=True)
+            self.rows[LegacyURL].clear()
 
     def describe(self, outcome, article):
         """Field-by-field lines for --dry-run."""
