@@ -97,8 +97,8 @@ def analyse(text, gazetteer, title_length=0, on=None, new=True):
         suggestion.by_name += not match.demonym
         suggestion.proper = suggestion.proper or not match.common_word
         suggestion.in_title = suggestion.in_title or match.start < title_length
-        suggestion.in_lead = (suggestion.in_lead or match.start < lead_end
-                              or any(start <= match.start < end for start, end in headings))
+        if not suggestion.in_lead:  # once is enough: the headings are looked through only until then
+            suggestion.in_lead = match.start < lead_end or any(start <= match.start < end for start, end in headings)
         if match.words not in suggestion.words:
             suggestion.words.append(match.words)
     return [s for s in known.values() if s.has_evidence], kept_candidates
