@@ -54,6 +54,7 @@ def test_a_demonym_naming_a_language_is_not_a_mention_of_its_place():
     # The same words as adjectives, or "in" before a noun, still name the places.
     assert named("Portuguese investors put money in Chinese firms.") == ["Portugal", "China"]
     assert named("Rents rose in Chinese cities; the Portuguese government spoke.") == ["China", "Portugal"]
+    assert named("The Chinese version of events differs.") == ["China"]
 
 
 def test_a_place_inside_an_institutions_name_is_not_a_mention_of_the_place():

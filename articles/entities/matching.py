@@ -32,9 +32,10 @@ Consensus Declaration National Air Base Stadium Affairs
 # "University of Washington", "Institute of Korea": a place after "<one of these> of" is part of that name.
 INSTITUTION_WORDS = frozenset("University College Institute School Academy Museum Library Hospital Conservatory".split())
 # "Portuguese speakers", "the Spanish translation": a demonym as the name of a language, not of a place.
+# Not "version" or "course": "the Japanese version of events" and "the Chinese course" name the countries.
 LANGUAGE_WORDS_AFTER = frozenset("""
 speaker speakers speaking language languages translation translations translated translator translators
-subtitles subtitle version versions edition editions dictionary grammar text texts lessons course courses
+subtitles subtitle edition editions dictionary grammar text texts lessons
 """.split())
 LANGUAGE_WORDS_BEFORE = frozenset("""
 speak speaks spoke speaking learn learns learned learning teach teaches teaching taught translate translates
