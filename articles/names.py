@@ -1,6 +1,7 @@
 """Normalised name keys, so that "Russia", "russia" and "Rüssia" are one entity."""
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -10,6 +11,7 @@ def strip_diacritics(value):
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=16384)  # the same names come back article after article
 def name_key(value):
     """Case-, diacritic-, hyphen- and punctuation-insensitive key for a name."""
     value = strip_diacritics(value or "").casefold().replace("’", "'").replace("'", "")

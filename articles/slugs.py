@@ -5,6 +5,7 @@ reverse() fail on every page that links to it. Hangul, kana and accented letters
 they are (`allow_unicode`): for a Korea-focused archive they are the normal case.
 """
 import re
+from functools import lru_cache
 from urllib.parse import unquote
 
 from django.utils.text import slugify
@@ -13,6 +14,7 @@ from django.utils.text import slugify
 _SEPARATORS = re.compile(r"[/\\|]+")
 
 
+@lru_cache(maxsize=8192)  # imports ask for the same authors', categories' and tags' slugs post after post
 def make_slug(value, fallback, max_length=200):
     """A Unicode slug for `value` (percent-escapes decoded, "/" as "-"), or `fallback` when nothing is left."""
     text = _SEPARATORS.sub("-", unquote(str(value or "")))

@@ -46,6 +46,28 @@ def test_a_demonym_inside_a_longer_known_name_is_that_name_and_korean_alone_is_n
     assert named("Korean food and Korean companies.") == []
 
 
+def test_a_demonym_naming_a_language_is_not_a_mention_of_its_place():
+    make_entity("Portugal", kind="place", demonyms=["Portuguese"])
+    make_entity("China", kind="place", demonyms=["Chinese"])
+    assert named("A thesis (in Portuguese). Portuguese speakers, and those who speak Chinese.") == []
+    assert named("Chinese-language media printed the Portuguese translation, written in Chinese.") == []
+    # The same words as adjectives, or "in" before a noun, still name the places.
+    assert named("Portuguese investors put money in Chinese firms.") == ["Portugal", "China"]
+    assert named("Rents rose in Chinese cities; the Portuguese government spoke.") == ["China", "Portugal"]
+    assert named("The Chinese version of events differs.") == ["China"]
+
+
+def test_a_place_inside_an_institutions_name_is_not_a_mention_of_the_place():
+    for name in ("Singapore", "Toronto", "Michigan", "Washington"):
+        make_entity(name, kind="place")
+    assert named("She studied at Singapore Management University and the University of Toronto.") == []
+    assert named("Michigan State University and the University of Washington in Seattle hosted it.") == []
+    # A place before a title and a name, or after a lower-case "of", is still the place.
+    assert named("Singapore Prime Minister Lee met the mayor of Toronto in Michigan.") == [
+        "Singapore", "Toronto", "Michigan"]
+    assert named("The University said Washington agreed.") == ["Washington"]
+
+
 # Office and surname
 
 def test_office_and_surname_name_the_person_who_held_the_office_on_the_articles_date():

@@ -366,3 +366,31 @@ def test_an_entity_bomb_is_refused(tmp_path):
                     '<rss><channel><title>&b;</title></channel></rss>')
     with pytest.raises(CommandError, match="refused XML"):
         run(path)
+
+
+def import_queries(tmp_path, count):
+    """(queries of a first import of `count` posts, queries of its re-import), into an empty archive."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    items = [{"id": n, "slug": f"post-{n}", "title": f"Post {n} on Seoul", "tags": ["Trade", f"Topic{n % 3}"],
+              "content": "Officials in Seoul and Tokyo met on trade and tariffs."} for n in range(1, count + 1)]
+    path = write_export(tmp_path, items, name=f"posts-{count}.xml")
+    with CaptureQueriesContext(connection) as first:
+        run(path)
+    with CaptureQueriesContext(connection) as second:
+        assert f"0 created, 0 updated, {count} unchanged" in run(path)
+    Article.objects.all().delete()
+    Entity.objects.exclude(kind="place").delete()
+    return len(first), len(second)
+
+
+def test_import_queries_do_not_grow_with_the_posts(tmp_path):
+    make_entity("Seoul", kind="place")
+    make_entity("Tokyo", kind="place")
+    import_queries(tmp_path, 2)  # the first import of the test process also fills Django's caches
+    counts = [import_queries(tmp_path, n) for n in (5, 10, 40)]
+    # New articles, their bylines, categories, legacy URLs and entity links go in a statement per table for
+    # each batch; unchanged posts are read a batch at a time: 5 posts cost the queries 40 do.
+    assert counts[0] == counts[1] == counts[2], counts
+    assert Article.objects.count() == 0  # import_queries() cleans up after itself

@@ -29,6 +29,18 @@ TRAILING_NON_PLACE_WORDS = frozenset("""
 University College Post Times Daily Herald Review Journal Institute Street Avenue Square Airport Station
 Consensus Declaration National Air Base Stadium Affairs
 """.split())
+# "University of Washington", "Institute of Korea": a place after "<one of these> of" is part of that name.
+INSTITUTION_WORDS = frozenset("University College Institute School Academy Museum Library Hospital Conservatory".split())
+# "Portuguese speakers", "the Spanish translation": a demonym as the name of a language, not of a place.
+# Not "version" or "course": "the Japanese version of events" and "the Chinese course" name the countries.
+LANGUAGE_WORDS_AFTER = frozenset("""
+speaker speakers speaking language languages translation translations translated translator translators
+subtitles subtitle edition editions dictionary grammar text texts lessons
+""".split())
+LANGUAGE_WORDS_BEFORE = frozenset("""
+speak speaks spoke speaking learn learns learned learning teach teaches teaching taught translate translates
+translated translating fluent
+""".split())
 # "trans-Pacific", "sub-Saharan": a prefix that makes a new word of the name.
 JOINING_PREFIXES = frozenset("trans pan sub mid cis intra".split())
 # "Seoul-based", "US-led": a place or person still named inside these hyphenated compounds.
@@ -61,10 +73,10 @@ def is_acronym(name):
 
 def name_atoms(name):
     """The regex atoms for one written name, tolerant of the variants above (one atom a character)."""
-    atoms = []
+    atoms, acronym = [], is_acronym(name)
     for i, ch in enumerate(name):
         previous = name[i - 1] if i else ""
-        if ch == "-" and not is_acronym(name):
+        if ch == "-" and not acronym:
             atoms.append(r"[-\s]?")
         elif ch.isspace():
             if previous.isspace():
@@ -72,7 +84,7 @@ def name_atoms(name):
             atoms.append(r"[-\s]+")
         elif ch in "'’":
             atoms.append("['’]")
-        elif ch.isalpha() and not is_acronym(name) and (
+        elif ch.isalpha() and not acronym and (
                 i == 0 and ch.islower() or previous == "-"
                 or name[0].islower() and ch.islower() and previous.isspace()):  # "Soft Power" in a title
             atoms.append(f"[{ch.lower()}{ch.upper()}]")
@@ -201,6 +213,8 @@ class Gazetteer:
                 continue
             if entity.kind == "place" and is_inside_longer_name(text, start, end):
                 continue
+            if demonym and is_language_name(text, start, end):
+                continue
             if common_word and start >= title_length and is_part_of_proper_name(text, start, end):
                 continue
             found.append(Match(entity, m.group(0), start, end, demonym, everyday))
@@ -260,7 +274,9 @@ class Offices:
         self.regex = re.compile(
             rf"(?<![\w’'-])(?P<former>[Ff]ormer[ \t]+)?(?:{'|'.join(map(re.escape, titles))})[ \t]+"
             rf"(?:{'|'.join(map(re.escape, surnames))})(?:['’]s)?(?![\w’'-])") if self.held else None
-        self.first_words = {"former", "Former"} | {title.split()[0] for title in titles}
+        first_words = sorted({"former", "Former"} | {title.split()[0] for title in titles}, key=len, reverse=True)
+        # One alternation of literal words: the regex engine skips in C to the letters they start with.
+        self.first_words = re.compile("|".join(map(re.escape, first_words))) if self.held else None
         self.title_pattern = re.compile(rf"^(?:[Ff]ormer[ \t]+)?(?P<title>{'|'.join(map(re.escape, titles))})[ \t]+"
                                         rf"(?P<surname>\S+?)(?:['’]s)?$") if self.held else None
 
@@ -306,14 +322,8 @@ class Offices:
         return places
 
     def title_positions(self, text):
-        """Where a title's first word starts in `text`: literal searches, much cheaper than the whole regex."""
-        positions = []
-        for word in self.first_words:
-            at = text.find(word)
-            while at >= 0:
-                positions.append(at)
-                at = text.find(word, at + len(word))
-        return sorted(positions)
+        """Where a title's first word starts in `text`: one literal search, much cheaper than the whole regex."""
+        return [m.start() for m in self.first_words.finditer(text)]
 
     def who(self, title, surname, on, former=False):
         """{(person, their offices)} with this title and surname in office `on` (or, `former`, out of it by then)."""
@@ -380,21 +390,45 @@ _WORD_AFTER = re.compile(r"[ \t]+([\w’']+)")
 
 
 def is_inside_longer_name(text, start, end):
-    """True when a capitalised word runs straight into the match, or a non-place word follows it."""
+    """True when a capitalised word runs straight into the match, or a run of capitalised words after it
+    ends in a non-place word ("Michigan State University"), or an institution's "of" comes before it
+    ("University of Toronto")."""
     if start > 1 and text[start - 1] in " \t" and text[start - 2].isalnum():
         last = start - 2
         first = last
         while first > 0 and (text[first - 1].isalnum() or text[first - 1] in "’'-"):
             first -= 1
         word = text[first:last + 1]
-        if (word[0].isupper() and word.lower() not in LEADING_FUNCTION_WORDS
+        if word == "of":
+            before = _WORD_BEFORE_OF.search(text, max(0, first - 20), first)
+            if before and before.group(1) in INSTITUTION_WORDS:
+                return True
+        elif (word[0].isupper() and word.lower() not in LEADING_FUNCTION_WORDS
                 and not word.endswith(("'s", "’s"))  # "Samsung's Pyeongtaek campus" names Pyeongtaek
                 and not sentence_starts_at(text, first)):
             return True
     if end < len(text) - 1 and text[end] in " \t" and text[end + 1].isupper():
-        after = _WORD_AFTER.match(text, end, end + 40)
-        return bool(after and after.group(1) in TRAILING_NON_PLACE_WORDS)
+        after = _CAPITALISED_RUN.match(text, end, end + 60)
+        return bool(after and any(word in TRAILING_NON_PLACE_WORDS for word in after.group(0).split()))
     return False
+
+
+_WORD_BEFORE_OF = re.compile(r"([A-Z]\w+)[ \t]+$")
+_CAPITALISED_RUN = re.compile(r"(?:[ \t][A-Z][\w’']*){1,3}")
+_WORD_BEFORE = re.compile(r"([\w’']+)[ \t]+$")
+
+
+def is_language_name(text, start, end):
+    """True for a demonym that names a language: "Portuguese speakers", "speak Chinese", "written in Korean."."""
+    after = _WORD_AFTER.match(text, end, end + 30)
+    if after and after.group(1).lower() in LANGUAGE_WORDS_AFTER or text.startswith("-language", end) \
+            or text.startswith("-speaking", end):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return word in LANGUAGE_WORDS_BEFORE or word in ("in", "into") and (end == len(text) or text[end] in ".,;:)!?")
 
 
 def sentence_starts_at(text, index):

@@ -97,8 +97,8 @@ def analyse(text, gazetteer, title_length=0, on=None, new=True):
         suggestion.by_name += not match.demonym
         suggestion.proper = suggestion.proper or not match.common_word
         suggestion.in_title = suggestion.in_title or match.start < title_length
-        suggestion.in_lead = (suggestion.in_lead or match.start < lead_end
-                              or any(start <= match.start < end for start, end in headings))
+        if not suggestion.in_lead:  # once is enough: the headings are looked through only until then
+            suggestion.in_lead = match.start < lead_end or any(start <= match.start < end for start, end in headings)
         if match.words not in suggestion.words:
             suggestion.words.append(match.words)
     return [s for s in known.values() if s.has_evidence], kept_candidates
@@ -176,17 +176,26 @@ def link_entity(article, entity, is_main=False):
 def apply_known_entities(article, gazetteer=None):
     """Link every known entity the article names (except rejected ones); returns the entities added.
 
-    suggest_entities() already leaves out what is linked, so the links go in after the last position
-    with no per-entity lookups: imports call this once per article.
+    The links go in after the last position with no per-entity lookups (imports do the same for a batch
+    of articles at once with known_entity_links()).
     """
-    suggestions = suggest_entities(article, gazetteer, new=False).known
-    if not suggestions:
-        return []
+    linked = set(article.entity_links.values_list("tag_id", flat=True))
+    rejected = set(article.rejected_suggestions.values_list("key", flat=True))
     last = article.entity_links.aggregate(last=Max("position"))["last"] or 0
-    for offset, suggestion in enumerate(suggestions, start=1):
-        ArticleEntity.objects.create(content_object=article, tag=suggestion.entity, position=last + offset,
-                                     is_main=suggestion.is_main)
-    return [suggestion.entity for suggestion in suggestions]
+    links = known_entity_links(article, gazetteer or load_gazetteer(), linked, rejected, last)
+    for link in links:
+        link.save()
+    return [link.tag for link in links]
+
+
+def known_entity_links(article, gazetteer, linked, rejected, last_position):
+    """Unsaved links to the known entities `article` names: not those in `linked` (entity ids) or whose
+    names editors rejected for it (`rejected`, name keys); positions after `last_position`."""
+    known, _new = analyse(article_text(article), gazetteer, title_length=len(article.title), on=article_date(article),
+                          new=False)
+    known = [s for s in known if s.entity.pk not in linked and not (rejected and rejected & names_of(s.entity))]
+    return [ArticleEntity(content_object=article, tag=suggestion.entity, position=last_position + offset,
+                          is_main=suggestion.is_main) for offset, suggestion in enumerate(known, start=1)]
 
 
 @transaction.atomic

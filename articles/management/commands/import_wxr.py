@@ -6,7 +6,7 @@ from tqdm import tqdm
 from articles.images import localise_images
 from articles.importers.records import AuthorRecord, CategoryRecord, PostRecord, SourceError, TagRecord
 from articles.importers.sources import check_source_path
-from articles.importers.writer import UNCHANGED, ArticleWriter, ImportReport
+from articles.importers.writer import BATCH, UNCHANGED, ArticleWriter, ImportReport
 from articles.importers.wxr import WxrReader
 from articles.models import Article
 from articles.signals import articles_bulk_created
@@ -44,28 +44,40 @@ class Command(BaseCommand):
                 self.import_stream(WxrReader(handle, on_read=progress.update), report, dry_run)
                 if dry_run:
                     transaction.set_rollback(True)
+                elif report.written_pks:
+                    # Inside the transaction, so the search index takes the articles in the one pass it makes
+                    # after the commit for everything the import wrote.
+                    articles_bulk_created.send(sender=Article, pks=report.written_pks)
         except SourceError as error:
             raise CommandError(f"{file}: {error}") from error
         finally:
             progress.close()
-        if not dry_run and report.written_pks:
-            articles_bulk_created.send(sender=Article, pks=report.written_pks)
         prefix = "import_wxr (dry run, nothing written)" if dry_run else "import_wxr"
         self.stdout.write(self.style.SUCCESS(f"{prefix}: {file}: {report.summary()}"))
         if self.copy_images:
             self.stdout.write(f"import_wxr: {self.pictures_copied} external pictures copied into storage")
 
     def import_stream(self, reader, report, dry_run):
-        writer = ArticleWriter(report)
+        writer, posts = ArticleWriter(report), []
+
+        def write_posts():
+            for outcome, article in writer.write_batch(posts):
+                if dry_run and outcome != UNCHANGED:
+                    self.stdout.write("\n".join(writer.describe(outcome, article)))
+            posts.clear()
+
         for record in reader:
             if isinstance(record, PostRecord):
                 if self.copy_images:
                     record.body, copied = localise_images(record.body)
                     self.pictures_copied += copied
-                outcome, article = writer.write(record)
-                if dry_run and outcome != UNCHANGED:
-                    self.stdout.write("\n".join(writer.describe(outcome, article)))
-            elif isinstance(record, AuthorRecord):
+                posts.append(record)
+                if len(posts) >= BATCH:
+                    write_posts()
+                continue
+            if posts:  # what comes after a post is written after it
+                write_posts()
+            if isinstance(record, AuthorRecord):
                 writer.author(record)
             elif isinstance(record, CategoryRecord):
                 writer.category(record)
@@ -75,6 +87,8 @@ class Command(BaseCommand):
                 report.skipped[record.reason] += 1
             else:
                 report.not_imported[record.kind] += 1
+        if posts:
+            write_posts()
         writer.link_category_parents()
         for taxonomy, count in reader.channel.term_counts.items():
             report.not_imported[f"{taxonomy} terms"] += count
