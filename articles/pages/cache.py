@@ -143,8 +143,10 @@ def fresh(entry):
     return entry if entry is not None and timezone.now().timestamp() < entry["fresh_until"] else None
 
 
-def page_key(request, generation):
-    query = "&".join(sorted(request.GET.urlencode().split("&")))
+def page_key(request, generation, query=None):
+    """The cache key of a page: host, path and `query` (default: the request's sorted query string)."""
+    if query is None:
+        query = "&".join(sorted(request.GET.urlencode().split("&")))
     address = f"{request.get_host()}{request.path}?{query}"
     return f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
@@ -159,14 +161,20 @@ class CachedPageMixin:
     """Serve a view's page from the cache, with ETag and Last-Modified and 304s.
 
     Staff (who see previews) and pages carrying flash messages bypass it; so does anything
-    but a 200 TemplateResponse. Never use it on search pages.
+    but a 200 TemplateResponse. `keeps_pages = False` turns it off for a view.
     """
 
+    keeps_pages = True
+
+    def page_cache_key(self, request, generation):
+        """The cache key of this request's page: by default its host, path and sorted query string."""
+        return page_key(request, generation)
+
     def dispatch(self, request, *args, **kwargs):
-        if not cacheable(request):
+        if not self.keeps_pages or not cacheable(request):
             return super().dispatch(request, *args, **kwargs)
         generation = content_generation(request)
-        key = page_key(request, generation)
+        key = self.page_cache_key(request, generation)
         entry = fresh(cache.get(key))
         if entry is None:
             response = super().dispatch(request, *args, **kwargs)
