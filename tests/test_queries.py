@@ -108,3 +108,12 @@ def test_a_repeated_search_reuses_its_facet_counts_until_content_changes(client)
     assert count_queries(client, "/search/?q=peninsula&sort=date") == first - 1
     make_article(entities=[make_entity()])
     assert count_queries(client, "/search/?q=peninsula") == first  # a new generation: counted again
+
+
+def test_did_you_mean_reads_the_names_once_per_generation(client):
+    build(3)
+    first = count_queries(client, "/search/?q=zzyzx")
+    again = count_queries(client, "/search/?q=zzyzx&sort=date")  # not the same page: rendered afresh
+    assert again == first - 3  # the generation's summary and the entity and author names, kept
+    make_article(entities=[make_entity()])
+    assert count_queries(client, "/search/?q=zzyzx") == first  # a new generation: read again

@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView, MonthArchiveView, Redirec
 from ..entities.charts import year_chart
 from ..entities.related import public_link_counts
 from ..models import Article, ArticleEntity, Author, Category, Entity, EntityKind, EntityRedirect, Series
-from ..search.facets import FACET_SAMPLE
+from ..search.facets import FACET_SAMPLE, spelling_candidates
 from ..search.forms import SearchForm
 from .cache import CachedPageMixin, page_key, public_article_count, remember
 
@@ -289,4 +289,9 @@ class SearchView(CachedPageMixin, ListView):
             form=self.form, query=self.form.text, searchable=bool(results.query), facets=facets,
             facets_sampled=sampled, facet_sample=FACET_SAMPLE, exact_total=results.exact_total,
             filters=self.form.removable_filters(),
-            suggestions=self.form.suggestions(results), extra_query=self.form.url_with()[1:], **kwargs)
+            suggestions=self.form.suggestions(results, self.spelling_candidates),
+            extra_query=self.form.url_with()[1:], **kwargs)
+
+    def spelling_candidates(self):
+        """The names "did you mean" looks among, kept per content generation (thousands of spellings)."""
+        return remember(self.request, "spelling-candidates", spelling_candidates)
