@@ -75,7 +75,7 @@ def prepare(backend, size, env):
             import psycopg
 
             with psycopg.connect(env["DATABASE_URL"], autocommit=True) as conn:
-                conn.execute("ANALYZE")
+                conn.execute("VACUUM ANALYZE")  # also moves the GIN indexes' pending entries into place
         else:
             subprocess.run([*manage, "make_corpus", str(size)], env=env, check=True, cwd=ROOT)
 
