@@ -15,7 +15,7 @@ from tests.factories import make_article, make_author, make_category, make_entit
 pytestmark = pytest.mark.django_db
 
 CACHED_PAGES = ["/the-peninsula/", "/the-peninsula/{slug}/", "/category/cat/", "/tag/ent/", "/author/ann/",
-                "/series/ser/", "/tags/", "/the-peninsula/{year}/"]
+                "/series/ser/", "/tags/", "/the-peninsula/{year}/", "/search/?q=story"]
 
 
 @pytest.fixture
@@ -133,10 +133,26 @@ def test_staff_pages_and_previews_are_never_cached(staff_client):
     assert count > 0  # the staff visit stored nothing
 
 
-def test_search_pages_are_never_cached(client, article):
+def test_a_search_is_kept_as_the_form_reads_it_whatever_the_parameter_order_or_stray_parameters(client, article):
+    client.get("/search/?q=story&sort=date&category=cat")
+    for again in ["/search/?category=cat&q=story&sort=date", "/search/?q=story&sort=date&category=cat&utm=x"]:
+        response, count = queries(client, again)
+        assert count == 0 and "First story" in response.content.decode()
+    for other in ["/search/?q=story", "/search/?q=story&sort=date", "/search/?q=story&sort=date&category=cat&page=2"]:
+        assert queries(client, other)[1] > 0, other
+
+
+def test_a_search_page_kept_in_the_cache_shows_a_new_article_at_once(client, article):
     client.get("/search/?q=story")
+    make_article("Second story")
     response, count = queries(client, "/search/?q=story")
-    assert count > 0 and "First story" in response.content.decode()
+    assert count > 0 and "Second story" in response.content.decode()
+
+
+def test_staff_searches_are_neither_served_from_nor_stored_in_the_cache(staff_client, article):
+    staff_client.get("/search/?q=story")
+    assert queries(staff_client, "/search/?q=story")[1] > 0
+    assert queries(Client(), "/search/?q=story")[1] > 0
 
 
 def test_a_page_with_a_flash_message_is_neither_served_from_nor_stored_in_the_cache(article):
@@ -242,5 +258,5 @@ def test_a_request_reads_the_generation_once_and_computes_the_summary_once(clien
     monkeypatch.setattr(Article.objects, "publication_summary", lambda: summaries.append(1) or real_summary())
     client.get("/the-peninsula/first/")
     assert reads.count(caching.GENERATION_KEY) == 1 and len(summaries) == 1
-    client.get("/search/?q=story")  # never cached, the same generation: the summary is kept
+    client.get("/search/?q=story")  # not cached yet, the same generation: the summary is kept
     assert len(summaries) == 1

@@ -101,9 +101,19 @@ def test_entity_page_keeps_its_year_chart_and_co_mentions_per_generation(client)
 def test_a_repeated_search_reuses_its_facet_counts_until_content_changes(client):
     build(3)
     first = count_queries(client, "/search/?q=peninsula")
-    again = count_queries(client, "/search/?q=peninsula")
+    assert count_queries(client, "/search/?q=peninsula") == 0  # the page itself, kept for anonymous readers
+    again = count_queries(client, "/search/?q=peninsula&page=1")  # another page of it: the facets are the same
     assert again == first - 5  # the generation's summary and the four facet counts, kept
     # asked differently: its facets are counted; the generation's summary is kept
     assert count_queries(client, "/search/?q=peninsula&sort=date") == first - 1
     make_article(entities=[make_entity()])
     assert count_queries(client, "/search/?q=peninsula") == first  # a new generation: counted again
+
+
+def test_did_you_mean_reads_the_names_once_per_generation(client):
+    build(3)
+    first = count_queries(client, "/search/?q=zzyzx")
+    again = count_queries(client, "/search/?q=zzyzx&sort=date")  # not the same page: rendered afresh
+    assert again == first - 3  # the generation's summary and the entity and author names, kept
+    make_article(entities=[make_entity()])
+    assert count_queries(client, "/search/?q=zzyzx") == first  # a new generation: read again

@@ -143,8 +143,10 @@ def fresh(entry):
     return entry if entry is not None and timezone.now().timestamp() < entry["fresh_until"] else None
 
 
-def page_key(request, generation):
-    query = "&".join(sorted(request.GET.urlencode().split("&")))
+def page_key(request, generation, query=None):
+    """The cache key of a page: host, path and `query` (default: the request's sorted query string)."""
+    if query is None:
+        query = "&".join(sorted(request.GET.urlencode().split("&")))
     address = f"{request.get_host()}{request.path}?{query}"
     return f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
@@ -159,10 +161,18 @@ class CachedPageMixin:
     """Serve a view's page from the cache, with ETag and Last-Modified and 304s.
 
     Staff (who see previews) and pages carrying flash messages bypass it; so does anything
-    but a 200 TemplateResponse. Never use it on search pages.
+    but a 200 TemplateResponse. `keeps_pages = False` turns it off for a view.
     """
 
+    keeps_pages = True
+
+    def page_cache_key(self, request, generation):
+        """The cache key of this request's page: by default its host, path and sorted query string."""
+        return page_key(request, generation)
+
     def dispatch(self, request, *args, **kwargs):
+        if not self.keeps_pages:
+            return super().dispatch(request, *args, **kwargs)
         if not cacheable(request):
             # Rendered for this visitor (staff, a flash message): no shared cache may keep it, and a
             # browser asks again, so signing in or out shows the right page at once.
@@ -170,7 +180,7 @@ class CachedPageMixin:
             patch_cache_control(response, private=True, no_cache=True)
             return response
         generation = content_generation(request)
-        key = page_key(request, generation)
+        key = self.page_cache_key(request, generation)
         entry = fresh(cache.get(key))
         if entry is None:
             response = super().dispatch(request, *args, **kwargs)

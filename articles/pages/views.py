@@ -6,16 +6,14 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control
-from django.utils.decorators import method_decorator
-from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, MonthArchiveView, RedirectView, YearArchiveView
 
 from ..entities.charts import year_chart
 from ..entities.related import public_link_counts
 from ..models import Article, ArticleEntity, Author, Category, Entity, EntityKind, EntityRedirect, Series
-from ..search.facets import FACET_SAMPLE
+from ..search.facets import FACET_SAMPLE, spelling_candidates
 from ..search.forms import SearchForm
-from .cache import CachedPageMixin, public_article_count, remember
+from .cache import CachedPageMixin, page_key, public_article_count, remember
 
 PAGE_SIZE = 10
 CO_MENTIONS_SHOWN = 12
@@ -260,13 +258,22 @@ class EntityIndexView(CachedPageMixin, ListView):
         return context
 
 
-@method_decorator(never_cache, name="dispatch")
-class SearchView(ListView):
-    """/search/?q=: ranked full-text results, facets, sort switch; the backend follows the database."""
+class SearchView(CachedPageMixin, ListView):
+    """/search/?q=: ranked full-text results, facets, sort switch; the backend follows the database.
+
+    Results are the same for every reader (published articles only), so anonymous readers' pages are
+    kept per content generation like the other public pages, keyed by the search as the form reads it
+    (words, sort, valid filters, page), so stray parameters do not make new copies.
+    """
 
     template_name = "articles/search.html"
     context_object_name = "results"
     paginate_by = PAGE_SIZE
+
+    def page_cache_key(self, request, generation):
+        form = SearchForm(request.GET)
+        page = request.GET.get(self.page_kwarg, "")[:20]
+        return page_key(request, generation, f"{form.url_with()}&page={page}")
 
     def get_queryset(self):
         self.form = SearchForm(self.request.GET)
@@ -275,11 +282,16 @@ class SearchView(ListView):
     def get_context_data(self, **kwargs):
         results = self.object_list
         # Facet counts are the costly part of a search and the same for everyone asking the same thing:
-        # kept per content generation for these words, sort and filters (the page itself is never cached).
+        # kept per content generation for these words, sort and filters, whichever page is asked for.
         asked = (self.form.text, self.form.order, tuple(sorted(self.form.active_filters.items())))
         facets, sampled = remember(self.request, ("search-facets", asked), lambda: self.form.facets(results))
         return super().get_context_data(
             form=self.form, query=self.form.text, searchable=bool(results.query), facets=facets,
             facets_sampled=sampled, facet_sample=FACET_SAMPLE, exact_total=results.exact_total,
             filters=self.form.removable_filters(),
-            suggestions=self.form.suggestions(results), extra_query=self.form.url_with()[1:], **kwargs)
+            suggestions=self.form.suggestions(results, self.spelling_candidates),
+            extra_query=self.form.url_with()[1:], **kwargs)
+
+    def spelling_candidates(self):
+        """The names "did you mean" looks among, kept per content generation (thousands of spellings)."""
+        return remember(self.request, "spelling-candidates", spelling_candidates)

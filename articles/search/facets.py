@@ -91,11 +91,24 @@ def year_counts(article_ids):
     return sorted(counts.items(), reverse=True)
 
 
-def did_you_mean(query, limit=3):
-    """Entity and author names close to what was typed, for a search that found nothing."""
+def did_you_mean(query, limit=3, candidates=None):
+    """Entity and author names close to what was typed, for a search that found nothing.
+
+    `candidates`: spelling_candidates(), if already known (it is kept per content generation)."""
     wanted = name_key(query.words())
     if not wanted:
         return []
+    candidates = spelling_candidates() if candidates is None else candidates
+    close = difflib.get_close_matches(wanted, list(candidates), n=limit * 2, cutoff=0.75)
+    names = []
+    for key in close:
+        if key != wanted and candidates[key] not in names:
+            names.append(candidates[key])
+    return names[:limit]
+
+
+def spelling_candidates():
+    """{name key: name to suggest} for every public entity name and alias, author and author's surname."""
     candidates = {}
     # Only names the public can see: a name used only by drafts would tell what is coming.
     for name, aliases in Entity.objects.with_public_articles().values_list("name", "aliases"):
@@ -107,9 +120,4 @@ def did_you_mean(query, limit=3):
         for part in name_key(name).split():
             if len(part) > 3:
                 candidates.setdefault(part, name)
-    close = difflib.get_close_matches(wanted, list(candidates), n=limit * 2, cutoff=0.75)
-    names = []
-    for key in close:
-        if key != wanted and candidates[key] not in names:
-            names.append(candidates[key])
-    return names[:limit]
+    return candidates

@@ -6,7 +6,7 @@ from articles.models import Article
 
 from . import SearchResults, parse
 from .query import MAX_INPUT
-from .facets import build_facets, did_you_mean, facet_scope
+from .facets import build_facets, did_you_mean, facet_scope, spelling_candidates
 
 SORTS = [("relevance", "Relevance"), ("date", "Newest first")]
 FILTERS = ("category", "entity", "author", "year")
@@ -86,8 +86,9 @@ class SearchForm(forms.Form):
     def sort_links(self):
         return {"relevance": self.url_with(sort=None), "date": self.url_with(sort="date")}
 
-    def suggestions(self, results):
-        """[(name, url)]: close entity or author names, when nothing matched."""
+    def suggestions(self, results, candidates=spelling_candidates):
+        """[(name, url)]: close entity or author names, when nothing matched. `candidates()` gives the
+        names to look among (spelling_candidates, or a kept copy of what it returns)."""
         if not results.query or results.total:
             return []
-        return [(name, self.url_with(q=name)) for name in did_you_mean(results.query)]
+        return [(name, self.url_with(q=name)) for name in did_you_mean(results.query, candidates=candidates())]
