@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, MonthArchiveView, RedirectView, YearArchiveView
 
 from ..entities.charts import year_chart
@@ -270,13 +271,16 @@ class SearchView(CachedPageMixin, ListView):
     context_object_name = "results"
     paginate_by = PAGE_SIZE
 
+    @cached_property
+    def form(self):
+        """Bound once a request: the cache key and, on a miss, the results both read it."""
+        return SearchForm(self.request.GET)
+
     def page_cache_key(self, request, generation):
-        form = SearchForm(request.GET)
         page = request.GET.get(self.page_kwarg, "")[:20]
-        return page_key(request, generation, f"{form.url_with()}&page={page}")
+        return page_key(request, generation, f"{self.form.url_with()}&page={page}")
 
     def get_queryset(self):
-        self.form = SearchForm(self.request.GET)
         return self.form.results()
 
     def get_context_data(self, **kwargs):
