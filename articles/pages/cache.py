@@ -13,6 +13,11 @@ What a fresh render derives from the whole archive (the site summary, related ar
 counts, year charts, co-mentions) is kept in each process for the current generation only
 (`remember`), so it is computed once per worker and change, not once per page view.
 
+A page found this way is kept a second time as it left the server, headers and all, under its address
+alone (`served_key`); `CachedPageMiddleware` answers a reader who carries no session or message cookie
+from that copy before sessions, authentication, CSRF, the URL resolver and the view run, with one
+cache round trip for the page and the generation together.
+
 Cached pages carry nothing per visitor (no CSRF token or cookie: the sign-up box they hold is
 protected by archive.origin_check), so browsers and CDNs may keep them too, asking again each time.
 """
@@ -23,6 +28,7 @@ import time
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -151,6 +157,11 @@ def page_key(request, generation, query=None):
     return f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
+def served_key(request):
+    """The key of a page as it was sent, under its address alone: the entry names its generation."""
+    return page_key(request, "served")
+
+
 def cacheable(request):
     """Only anonymous GET/HEAD requests with no pending messages share a cached page."""
     return (request.method in ("GET", "HEAD") and not request.user.is_authenticated
@@ -188,6 +199,7 @@ class CachedPageMixin:
                 return response
             entry = self.render_entry(response, generation)
             cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        entry["generation"] = generation
         return self.serve_entry(request, entry)
 
     def render_entry(self, response, generation):
@@ -205,6 +217,7 @@ class CachedPageMixin:
 
     def serve_entry(self, request, entry):
         response = HttpResponse(entry["content"], content_type=entry["content_type"])
+        response.page_entry = entry  # for CachedPageMiddleware, which keeps the page as sent
         response["ETag"] = entry["etag"]
         response["Last-Modified"] = http_date(entry["last_modified"])
         # Browsers and CDNs may keep it but must ask again each time (a cheap 304 from the ETag), so an
@@ -213,3 +226,49 @@ class CachedPageMixin:
         patch_cache_control(response, public=True, **shared)
         return get_conditional_response(request, etag=entry["etag"], last_modified=entry["last_modified"],
                                         response=response)
+
+
+class CachedPageMiddleware:
+    """Answers an anonymous GET from the page as it was last sent, when it is still current.
+
+    Sits below GZip and ConditionalGet (which still compress and answer 304s) and above sessions: a
+    request with no session or message cookie is an anonymous reader with no flash message, the only
+    one CachedPageMixin shares pages with, so nothing below needs to run. Its page is found with the
+    generation in one `get_many` (one Redis round trip) and used only if it was rendered in that
+    generation and is not past its scheduled publication. Any other request goes on as usual; when a
+    CachedPageMixin view served it a shared page, the page is kept here with the headers the middleware
+    below added (CSP, X-Frame-Options), so the next reader gets the same response.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.cookies = {settings.SESSION_COOKIE_NAME, "messages"}
+
+    def __call__(self, request):
+        if request.method != "GET" or not self.cookies.isdisjoint(request.COOKIES):
+            return self.get_response(request)
+        try:
+            key = served_key(request)
+        except DisallowedHost:
+            return self.get_response(request)  # answered 400 below, as for any other page
+        found = cache.get_many([GENERATION_KEY, key])
+        generation, sent = found.get(GENERATION_KEY), found.get(key)
+        if generation is not None:
+            request.content_generation = generation
+            if sent is not None and sent["generation"] == generation and fresh(sent):
+                return replay(sent)
+        response = self.get_response(request)
+        entry = getattr(response, "page_entry", None)
+        if entry is not None and response.status_code == 200 and not response.cookies:
+            cache.set(key, {
+                "generation": entry["generation"], "fresh_until": entry["fresh_until"],
+                "content": response.content, "headers": list(response.items()),
+            }, settings.PAGE_CACHE_SECONDS)
+        return response
+
+
+def replay(sent):
+    response = HttpResponse(sent["content"])
+    for header, value in sent["headers"]:
+        response[header] = value
+    return response
