@@ -230,6 +230,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Longest a rendered public page stays cached; any content change drops it sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Pages each worker also keeps in memory, as it last sent them (checked against the shared generation).
+PAGE_CACHE_RECENT_PAGES = int(os.environ.get("PAGE_CACHE_RECENT_PAGES", "200"))
 # How long a CDN may serve a cached public page without asking (0: it asks every time, getting a 304).
 CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "0"))
 # Content-Security-Policy on every response (django-csp): no inline script or style anywhere, so no

@@ -95,7 +95,9 @@ def main():
     ceiling_file.write_bytes(html)
 
     use_peer = not args.no_peer and peer.available()
-    if not use_peer:
+    if args.no_peer:
+        print("--no-peer: peer column skipped.", flush=True)
+    elif not use_peer:
         print(f"No Wagtail peer at {peer.PEER_DIR} (set PEER_DIR) or on {peer.PEER_BASE}: peer column skipped.",
               flush=True)
     peer_context = peer.Peer() if use_peer else None

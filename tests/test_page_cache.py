@@ -287,7 +287,7 @@ def test_a_page_sent_in_an_earlier_generation_is_never_replayed(client, article)
     from django.core.cache import cache
     from django.test import RequestFactory
 
-    from articles.pages.cache import content_generation, served_key
+    from articles.pages.cache import content_generation, recent_pages, served_key
 
     url = url_for("/the-peninsula/{slug}/", article)
     client.get(url)
@@ -295,6 +295,7 @@ def test_a_page_sent_in_an_earlier_generation_is_never_replayed(client, article)
     sent = cache.get(key)
     # As if a render that began before a change finished after it: kept, but under the old generation.
     cache.set(key, {**sent, "generation": content_generation() - 1, "content": b"stale"})
+    recent_pages.forget()  # as in another worker, which has not sent it
     again = Client().get(url)
     assert again.status_code == 200 and b"stale" not in again.content and b"First story" in again.content
 
@@ -303,3 +304,31 @@ def test_a_request_for_an_unknown_host_is_refused_not_served_from_the_cache(clie
     url = url_for("/the-peninsula/{slug}/", article)
     client.get(url)
     assert Client().get(url, HTTP_HOST="evil.example").status_code == 400
+
+
+def test_a_worker_replays_a_page_it_sent_while_its_generation_lasts(client, article):
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from articles.pages.cache import served_key
+
+    url = url_for("/the-peninsula/{slug}/", article)
+    first = client.get(url)
+    cache.delete(served_key(RequestFactory().get(url)))  # the shared copy gone: this worker still has its own
+    again, count = queries(Client(), url)
+    assert count == 0 and not hasattr(again.wsgi_request, "session") and again.content == first.content
+
+    article.title = "Renamed story"
+    article.save()  # a new generation: the worker's copy is not replayed
+    assert b"Renamed story" in Client().get(url).content
+
+
+def test_the_pages_a_worker_keeps_are_bounded_least_recently_used_out_first():
+    from articles.pages.cache import RecentPages
+
+    recent = RecentPages(size=2)
+    recent.put("a", 1)
+    recent.put("b", 2)
+    recent.get("a")  # used: "b" is now the oldest
+    recent.put("c", 3)
+    assert (recent.get("a"), recent.get("b"), recent.get("c")) == (1, None, 3)

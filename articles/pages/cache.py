@@ -24,6 +24,7 @@ protected by archive.origin_check), so browsers and CDNs may keep them too, aski
 import hashlib
 import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -96,9 +97,10 @@ memo = GenerationMemo()
 
 
 def forget_derived_values():
-    """Drop what this process keeps (tests, which roll the database back under one generation)."""
+    """Drop what this process keeps (tests, which roll the database back under one generation), pages too."""
     with memo.lock:
         memo.forget()
+    recent_pages.forget()
 
 
 def remember(request, key, compute):
@@ -234,7 +236,8 @@ class CachedPageMiddleware:
     Sits below GZip and ConditionalGet (which still compress and answer 304s) and above sessions: a
     request with no session or message cookie is an anonymous reader with no flash message, the only
     one CachedPageMixin shares pages with, so nothing below needs to run. Its page is found with the
-    generation in one `get_many` (one Redis round trip) and used only if it was rendered in that
+    generation in one `get_many` (one Redis round trip), or from this process's recent pages with the
+    generation alone, and used only if it was rendered in that
     generation and is not past its scheduled publication. Any other request goes on as usual; when a
     CachedPageMixin view served it a shared page, the page is kept here with the headers the middleware
     below added (CSP, X-Frame-Options), so the next reader gets the same response.
@@ -251,20 +254,73 @@ class CachedPageMiddleware:
             key = served_key(request)
         except DisallowedHost:
             return self.get_response(request)  # answered 400 below, as for any other page
-        found = cache.get_many([GENERATION_KEY, key])
-        generation, sent = found.get(GENERATION_KEY), found.get(key)
+        sent = recent_pages.get(key)
+        if sent is None:
+            found = cache.get_many([GENERATION_KEY, key])
+            generation, sent = found.get(GENERATION_KEY), found.get(key)
+        else:
+            generation = cache.get(GENERATION_KEY)
+            if not current(sent, generation):
+                sent = cache.get(key)
         if generation is not None:
             request.content_generation = generation
-            if sent is not None and sent["generation"] == generation and fresh(sent):
+            if current(sent, generation):
+                recent_pages.put(key, sent)
                 return replay(sent)
         response = self.get_response(request)
         entry = getattr(response, "page_entry", None)
         if entry is not None and response.status_code == 200 and not response.cookies:
-            cache.set(key, {
-                "generation": entry["generation"], "fresh_until": entry["fresh_until"],
-                "content": response.content, "headers": list(response.items()),
-            }, settings.PAGE_CACHE_SECONDS)
+            sent = {"generation": entry["generation"], "fresh_until": entry["fresh_until"],
+                    "content": response.content, "headers": list(response.items())}
+            cache.set(key, sent, settings.PAGE_CACHE_SECONDS)
+            recent_pages.put(key, sent)
         return response
+
+
+def current(sent, generation):
+    """A page as sent may be replayed if it was rendered in this generation and is not past its time."""
+    return sent is not None and sent["generation"] == generation and fresh(sent) is not None
+
+
+class RecentPages:
+    """The pages this process sent last, as sent (least recently used out first): a reader asking again
+    for one costs a read of the generation alone, not a page's worth of bytes from the shared cache."""
+
+    def __init__(self, size=200):
+        self.size = size
+        self.lock = threading.Lock()
+        self.pages = OrderedDict()
+
+    def get(self, key):
+        with self.lock:
+            sent = self.pages.get(key)
+            if sent is not None:
+                self.pages.move_to_end(key)
+            return sent
+
+    def put(self, key, sent):
+        with self.lock:
+            self.pages[key] = sent
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+    def forget(self, key=None):
+        with self.lock:
+            if key is None:
+                self.pages.clear()
+            else:
+                self.pages.pop(key, None)
+
+
+recent_pages = RecentPages(settings.PAGE_CACHE_RECENT_PAGES)
+
+
+def forget_page(request, generation):
+    """Drop one page from the page cache: as its view keeps it, as it was sent, and this process's copy."""
+    key = served_key(request)
+    cache.delete_many([page_key(request, generation), key])
+    recent_pages.forget(key)
 
 
 def replay(sent):
