@@ -8,7 +8,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/peninsula
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 FIXTURES := $(wildcard fixtures/entities.json) fixtures/the_peninsula.json
 
-.PHONY: run test test-sqlite test-postgres test-property serve bench soak wrk bench-search bench-autop bench-import-page vnu lighthouse bench-entities
+.PHONY: run test test-sqlite test-postgres test-property serve bench compare soak wrk bench-search bench-autop bench-import-page vnu lighthouse bench-entities
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ serve: $(VENV)/.installed
 # Benchmarks and the load/soak run (bench/README.md): gunicorn on 127.0.0.1:8810.
 bench: $(VENV)/.installed wrk
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# The Wagtail peer's own compare.sh against the project served on 127.0.0.1:8812 (bench/compare.py).
+compare: $(VENV)/.installed wrk
+	$(PY) bench/compare.py
 
 soak: $(VENV)/.installed wrk
 	$(PY) bench/soak.py $(SOAK_ARGS)
