@@ -47,11 +47,18 @@ def content_generation(request=None):
         return generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        generation = cache.get(GENERATION_KEY) or time.time_ns()
+        generation = start_generation()
     if request is not None:
         request.content_generation = generation
     return generation
+
+
+def start_generation():
+    """A first generation when the cache holds none (new, emptied or restarted): the first worker's wins."""
+    generation = time.time_ns()
+    if cache.add(GENERATION_KEY, generation, None):
+        return generation
+    return cache.get(GENERATION_KEY) or generation
 
 
 def bump_generation(**kwargs):
@@ -262,11 +269,12 @@ class CachedPageMiddleware:
             generation = cache.get(GENERATION_KEY)
             if not current(sent, generation):
                 sent = cache.get(key)
-        if generation is not None:
-            request.content_generation = generation
-            if current(sent, generation):
-                recent_pages.put(key, sent)
-                return replay(sent)
+        if generation is None:
+            generation = start_generation()
+        request.content_generation = generation
+        if current(sent, generation):
+            recent_pages.put(key, sent)
+            return replay(sent)
         response = self.get_response(request)
         entry = getattr(response, "page_entry", None)
         if entry is not None and response.status_code == 200 and not response.cookies:
