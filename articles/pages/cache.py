@@ -22,6 +22,7 @@ Cached pages carry nothing per visitor (no CSRF token or cookie: the sign-up box
 protected by archive.origin_check), so browsers and CDNs may keep them too, asking again each time.
 """
 import hashlib
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -36,6 +37,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 GENERATION_KEY = "content-generation"
+logger = logging.getLogger(__name__)
 
 
 def content_generation(request=None):
@@ -244,10 +246,10 @@ class CachedPageMiddleware:
     request with no session or message cookie is an anonymous reader with no flash message, the only
     one CachedPageMixin shares pages with, so nothing below needs to run. Its page is found with the
     generation in one `get_many` (one Redis round trip), or from this process's recent pages with the
-    generation alone, and used only if it was rendered in that
-    generation and is not past its scheduled publication. Any other request goes on as usual; when a
-    CachedPageMixin view served it a shared page, the page is kept here with the headers the middleware
-    below added (CSP, X-Frame-Options), so the next reader gets the same response.
+    generation alone, and used only if it was rendered in that generation and is not past its scheduled
+    publication. Any other request goes on as usual; when a CachedPageMixin view served it a shared page,
+    the page is kept here with the headers the middleware below added (CSP, X-Frame-Options), so the next
+    reader gets the same response. If the cache cannot be read, the request goes on as if it missed.
     """
 
     def __init__(self, get_response):
@@ -261,6 +263,28 @@ class CachedPageMiddleware:
             key = served_key(request)
         except DisallowedHost:
             return self.get_response(request)  # answered 400 below, as for any other page
+        try:
+            generation, sent = self.lookup(key)
+        except Exception as exc:  # noqa: BLE001 - any cache backend's failure: the page is then rendered
+            # A cache server down must not take the site (or /healthz, which reports it) down with it.
+            logger.warning("page cache unreachable, serving afresh: %s: %s", type(exc).__name__, exc)
+            return self.get_response(request)
+        request.content_generation = generation
+        if current(sent, generation):
+            recent_pages.put(key, sent)
+            return replay(sent)
+        response = self.get_response(request)
+        entry = getattr(response, "page_entry", None)  # only set when the cache answered the view
+        if entry is not None and response.status_code == 200 and not response.cookies:
+            sent = {"generation": entry["generation"], "fresh_until": entry["fresh_until"],
+                    "content": response.content, "headers": list(response.items())}
+            cache.set(key, sent, settings.PAGE_CACHE_SECONDS)
+            recent_pages.put(key, sent)
+        return response
+
+    @staticmethod
+    def lookup(key):
+        """The current generation and the page under `key` as it was sent (None if not kept)."""
         sent = recent_pages.get(key)
         if sent is None:
             found = cache.get_many([GENERATION_KEY, key])
@@ -269,20 +293,7 @@ class CachedPageMiddleware:
             generation = cache.get(GENERATION_KEY)
             if not current(sent, generation):
                 sent = cache.get(key)
-        if generation is None:
-            generation = start_generation()
-        request.content_generation = generation
-        if current(sent, generation):
-            recent_pages.put(key, sent)
-            return replay(sent)
-        response = self.get_response(request)
-        entry = getattr(response, "page_entry", None)
-        if entry is not None and response.status_code == 200 and not response.cookies:
-            sent = {"generation": entry["generation"], "fresh_until": entry["fresh_until"],
-                    "content": response.content, "headers": list(response.items())}
-            cache.set(key, sent, settings.PAGE_CACHE_SECONDS)
-            recent_pages.put(key, sent)
-        return response
+        return generation or start_generation(), sent
 
 
 def current(sent, generation):
