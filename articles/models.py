@@ -236,6 +236,10 @@ class ArticleQuerySet(models.QuerySet):
             Prefetch("categories", queryset=Category.objects.order_by("article_categories__position")),
         )
 
+    def card_columns_only(self):
+        """Only the columns a card shows, after for_cards(): the body and its text are most of a row."""
+        return self.only("title", "slug", "published_at", "excerpt", "series__name", "series__slug")
+
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 

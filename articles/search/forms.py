@@ -54,8 +54,10 @@ class SearchForm(forms.Form):
             articles = articles.filter(published_at__year=data["year"])
         return articles
 
-    def results(self):
-        return SearchResults(parse(self.text), self.candidates(), self.order, narrowed=bool(self.active_filters))
+    def results(self, cards=None):
+        """The matching articles; `cards`, if given, makes a page's results (see SearchResults)."""
+        return SearchResults(parse(self.text), self.candidates(), self.order, narrowed=bool(self.active_filters),
+                             cards=cards)
 
     def url_with(self, **changes):
         """This search's query string with some parameters changed (None removes one), page reset."""
