@@ -31,7 +31,7 @@ def test_a_card_is_exactly_what_the_card_template_renders(shape):
         "undated": {"published_at": None, "status": "draft"},
     }[shape]
     made = make_article('Ships & "ports" <b>here</b>', excerpt="Fish & <chips>", **fields)
-    article = Article.objects.filter(pk=made.pk).for_cards().card_columns_only().get()
+    article = Article.objects.filter(pk=made.pk).for_search_cards().get()
     marked = (mark_safe("<mark>Ships</mark> &amp; more"), mark_safe("a <mark>snippet</mark> &lt;b&gt;"))
     card = render_card(article)
 

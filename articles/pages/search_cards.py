@@ -39,7 +39,7 @@ class SearchCard:
 
 
 def render_card(article, template=None):
-    """The SearchCard of an article loaded with Article.objects.for_cards()."""
+    """The SearchCard of an article loaded with Article.objects.for_search_cards()."""
     template = template or get_template("includes/search_result.html")
     article.search_title, article.search_snippet = TITLE_SLOT, SNIPPET_SLOT
     before_title, rest = template.render({"article": article}).split(TITLE_SLOT)
@@ -52,7 +52,7 @@ def render_cards(article_ids):
     """{id: SearchCard} of these articles that are public (one query for the rows, one for the bylines,
     one for the categories)."""
     template = get_template("includes/search_result.html")
-    articles = Article.objects.published().filter(pk__in=article_ids).for_cards().card_columns_only()
+    articles = Article.objects.published().filter(pk__in=article_ids).for_search_cards()
     return {article.pk: render_card(article, template) for article in articles}
 
 
