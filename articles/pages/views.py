@@ -294,7 +294,7 @@ class SearchView(CachedPageMixin, ListView):
         return page_key(request, generation, f"{self.form.url_with()}&page={page}")
 
     def get_queryset(self):
-        return self.form.results(cards=partial(search_result_cards, self.request))
+        return self.form.results(cards=partial(search_result_cards, self.request), keep=partial(remember, self.request))
 
     def get_context_data(self, **kwargs):
         results = self.object_list

@@ -60,13 +60,15 @@ class SearchResults:
     `search_snippet`: safe HTML with the matched words in <mark> (or what `cards` makes of them).
     """
 
-    def __init__(self, query, candidates, order="relevance", narrowed=True, cards=None):
+    def __init__(self, query, candidates, order="relevance", narrowed=True, cards=None, keep=None):
         """`candidates`: the published articles the search may return; `narrowed`: False when
         they are all of them, so counts can come from the index alone; `cards(ids, marked)`: the
         results a slice returns for these ids, given {id: (title HTML, snippet HTML)} (default:
-        `article_cards`)."""
+        `article_cards`); `keep(key, compute)`: compute(), or its value kept while the content and
+        the set of public articles stay the same (default: always computed)."""
         self.query, self.candidates, self.order, self.narrowed = query, candidates, order, narrowed
         self.cards = cards or article_cards
+        self.keep = keep or (lambda key, compute: compute())
         self.backend = backend()
         if query:
             with connection.cursor() as cursor:
@@ -153,15 +155,7 @@ class SearchResults:
 
     @cached_property
     def _unpublished_ids(self):
-        # Article.objects.unpublished() spelt as four index ranges, (status, published_at) index
-        # searches rather than a scan of every article: not published (status below or above
-        # it, status being NOT NULL), or published with a date to come or none.
-        published, now = Article.Status.PUBLISHED, timezone.now()
-        articles = Article.objects.order_by().values_list("pk", flat=True)
-        return list(articles.filter(status__lt=published).union(
-            articles.filter(status__gt=published),
-            articles.filter(status=published, published_at__gt=now),
-            articles.filter(status=published, published_at__isnull=True), all=True))
+        return self.keep("unpublished-article-ids", unpublished_ids)
 
     def _hidden(self, heading_only=False):
         """Ids of unpublished articles that match (in the title or names, if asked)."""
@@ -252,6 +246,18 @@ class SearchResults:
             cursor.execute(sql, params)
             ids = [pk for (pk,) in cursor.fetchall() if pk not in hidden]
         return ids[offset:offset + limit]
+
+
+def unpublished_ids():
+    """The ids of Article.objects.unpublished(), spelt as four index ranges: (status, published_at)
+    index searches rather than a scan of every article: not published (status below or above it,
+    status being NOT NULL), or published with a date to come or none."""
+    published, now = Article.Status.PUBLISHED, timezone.now()
+    articles = Article.objects.order_by().values_list("pk", flat=True)
+    return list(articles.filter(status__lt=published).union(
+        articles.filter(status__gt=published),
+        articles.filter(status=published, published_at__gt=now),
+        articles.filter(status=published, published_at__isnull=True), all=True))
 
 
 def article_cards(ids, marked):

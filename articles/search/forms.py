@@ -54,10 +54,11 @@ class SearchForm(forms.Form):
             articles = articles.filter(published_at__year=data["year"])
         return articles
 
-    def results(self, cards=None):
-        """The matching articles; `cards`, if given, makes a page's results (see SearchResults)."""
+    def results(self, cards=None, keep=None):
+        """The matching articles; `cards` makes a page's results, `keep` keeps what does not change
+        with the search (see SearchResults)."""
         return SearchResults(parse(self.text), self.candidates(), self.order, narrowed=bool(self.active_filters),
-                             cards=cards)
+                             cards=cards, keep=keep)
 
     def url_with(self, **changes):
         """This search's query string with some parameters changed (None removes one), page reset."""
