@@ -40,6 +40,10 @@ def test_a_card_is_exactly_what_the_card_template_renders(shape):
     assert card.html(marked) == render_to_string("includes/search_result.html", {"article": article})
     article.search_title, article.search_snippet = article.title, article.excerpt  # nothing marked
     assert card.html() == render_to_string("includes/search_result.html", {"article": article})
+    authors = list(article.authors.all())
+    if authors and not article.series:  # the byline written out in the card, as on every other card
+        byline = render_to_string("includes/author_links.html", {"authors": authors})
+        assert f"By {byline}\n" in card.html()
 
 
 def test_a_kept_card_shows_the_articles_changes_once_saved(client):
