@@ -19,6 +19,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
+def forget_searches():
+    """Drop what this process keeps for searches in the current generation (facet counts and panels,
+    result cards), keeping the generation's other values: as for words nobody has asked for yet."""
+    from articles.pages.cache import article_memo, memo
+
+    with article_memo.lock:
+        article_memo.forget()
+    with memo.lock:
+        for key in [key for key in memo.values if isinstance(key, tuple) and key[0] == "search-facets"]:
+            del memo.values[key]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("urls", nargs="+")
@@ -31,15 +43,7 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    from articles.pages.cache import article_memo, memo
     from articles.pages.views import SearchView
-
-    def forget_searches():
-        with article_memo.lock:
-            article_memo.forget()
-        with memo.lock:
-            for key in [key for key in memo.values if isinstance(key, tuple) and key[0] == "search-facets"]:
-                del memo.values[key]
 
     modes = {"asked for the first time": (False, forget_searches), "rendered afresh": (False, None),
              "from the page cache": (True, None)}
