@@ -294,7 +294,8 @@ class SearchView(CachedPageMixin, ListView):
         return page_key(request, generation, f"{self.form.url_with()}&page={page}")
 
     def get_queryset(self):
-        return self.form.results(cards=partial(search_result_cards, self.request), keep=partial(remember, self.request))
+        request = self.request
+        return self.form.results(cards=partial(search_result_cards, request), keep=partial(remember, request))
 
     def get_context_data(self, **kwargs):
         results = self.object_list
@@ -302,9 +303,9 @@ class SearchView(CachedPageMixin, ListView):
         # kept per content generation for these words, sort and filters, whichever page is asked for,
         # with the panel's HTML (some seventy links).
         asked = (self.form.text, self.form.order, tuple(sorted(self.form.active_filters.items())))
-        facets = remember(self.request, ("search-facets", asked), lambda: facet_panel(self.form.facets(results)))
+        panel = remember(self.request, ("search-facets", asked), lambda: facet_panel(self.form.facets(results)))
         return super().get_context_data(
-            form=self.form, query=self.form.text, searchable=bool(results.query), facets=facets,
+            form=self.form, query=self.form.text, searchable=bool(results.query), facet_panel=panel,
             exact_total=results.exact_total,
             filters=self.form.removable_filters(),
             suggestions=self.form.suggestions(results, self.spelling_candidates),
