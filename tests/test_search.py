@@ -362,3 +362,17 @@ def test_sqlite_searches_a_last_word_without_longer_indexed_words_as_a_plain_wor
         assert sqlite.resolved(cursor, parse("talks nuclear")).terms[-1].prefix  # "nuclearis" exists
         assert sqlite.resolved(cursor, parse("Talks")).fts5() == '"Talks"'
         assert sqlite.resolved(cursor, parse("tal")).terms[-1].prefix
+
+
+@pytest.mark.parametrize("query_string", ["q=trade", "q=trade+%26+aid&sort=date", "q=%22x%22&category=old&year=2015",
+                                          "q=caf%C3%A9&entity=b%C3%A9&author=ann&page=3", "q=a%00b&category=%%%"])
+def test_facet_links_are_the_search_with_that_filter_set(query_string):
+    from django.http import QueryDict
+
+    from articles.search.forms import SearchForm
+
+    form = SearchForm(QueryDict(query_string))
+    link = form.filter_links()
+    for name, value in [("category", "trade & aid"), ("entity", "séoul"), ("author", "ann-lee"), ("year", 2016),
+                        ("category", "a/b?c=d#e"), ("entity", "x+y z")]:
+        assert link(name, value) == form.url_with(**{name: value})

@@ -83,11 +83,16 @@ class GenerationMemo:
     def forget(self):
         self.generation, self.until, self.values = None, float("inf"), {}
 
-    def get(self, generation, key, compute):
+    def _start(self, generation, until):
+        """With the lock held: begin afresh for another generation, past `until`, or when full."""
+        if generation != self.generation or time.time() >= self.until or len(self.values) >= self.max_entries:
+            self.forget()
+            self.generation = generation
+        self.until = min(self.until, until)
+
+    def get(self, generation, key, compute, until=float("inf")):
         with self.lock:
-            if generation != self.generation or time.time() >= self.until or len(self.values) >= self.max_entries:
-                self.forget()
-                self.generation = generation
+            self._start(generation, until)
             if key in self.values:
                 return self.values[key]
         value = compute()
@@ -96,6 +101,21 @@ class GenerationMemo:
                 self.values[key] = value
         return value
 
+    def get_many(self, generation, keys, compute_missing, until=float("inf")):
+        """{key: value} for `keys`; `compute_missing(keys)` gives {key: value} for those not kept, in one
+        go. A key it leaves out is left out of the answer and not kept."""
+        with self.lock:
+            self._start(generation, until)
+            found = {key: self.values[key] for key in keys if key in self.values}
+        missing = [key for key in keys if key not in found]
+        if missing:
+            computed = compute_missing(missing)
+            with self.lock:
+                if self.generation == generation:
+                    self.values.update(computed)
+            found.update(computed)
+        return found
+
     def expire_at(self, generation, timestamp):
         with self.lock:
             if self.generation == generation:
@@ -103,12 +123,16 @@ class GenerationMemo:
 
 
 memo = GenerationMemo()
+# Values kept per article (search result cards): many small ones, kept apart so that reaching the
+# bound never drops the generation's costlier values above (facet counts, "did you mean" names).
+article_memo = GenerationMemo(max_entries=10000)
 
 
 def forget_derived_values():
     """Drop what this process keeps (tests, which roll the database back under one generation), pages too."""
-    with memo.lock:
-        memo.forget()
+    for store in (memo, article_memo):
+        with store.lock:
+            store.forget()
     recent_pages.forget()
 
 
@@ -118,6 +142,18 @@ def remember(request, key, compute):
     generation = content_generation(request)
     publication_summary(generation)  # sets when these values go stale (the next scheduled publication)
     return memo.get(generation, key, compute)
+
+
+def remember_each(request, kind, article_ids, compute_missing):
+    """{article id: value} of one `kind` for these articles, each kept for the current generation like
+    `remember`; `compute_missing(ids)` gives {id: value} for the ones not kept yet, all at once."""
+    generation = content_generation(request)
+    until = publication_summary(generation)["fresh_until"]
+    found = article_memo.get_many(generation, [(kind, pk) for pk in article_ids],
+                                  lambda keys: {(kind, pk): value
+                                                for pk, value in compute_missing([pk for _, pk in keys]).items()},
+                                  until)
+    return {pk: found[kind, pk] for pk in article_ids if (kind, pk) in found}
 
 
 def publication_summary(generation):

@@ -1,10 +1,12 @@
 """Public pages: thin generic views over Article.objects.published()."""
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, MonthArchiveView, RedirectView, YearArchiveView
@@ -15,6 +17,7 @@ from ..models import Article, ArticleEntity, Author, Category, Entity, EntityKin
 from ..search.facets import FACET_SAMPLE, spelling_candidates
 from ..search.forms import SearchForm
 from .cache import CachedPageMixin, page_key, public_article_count, remember
+from .search_cards import search_result_cards
 
 PAGE_SIZE = 10
 CO_MENTIONS_SHOWN = 12
@@ -259,6 +262,16 @@ class EntityIndexView(CachedPageMixin, ListView):
         return context
 
 
+def facet_panel(facets_and_sampled):
+    """The facet panel's HTML (includes/search_facets.html) for SearchForm.facets()'s answer, or "" when
+    there are no facets."""
+    facets, sampled = facets_and_sampled
+    if not facets:
+        return ""
+    return render_to_string("includes/search_facets.html",
+                            {"facets": facets, "facets_sampled": sampled, "facet_sample": FACET_SAMPLE})
+
+
 class SearchView(CachedPageMixin, ListView):
     """/search/?q=: ranked full-text results, facets, sort switch; the backend follows the database.
 
@@ -281,17 +294,19 @@ class SearchView(CachedPageMixin, ListView):
         return page_key(request, generation, f"{self.form.url_with()}&page={page}")
 
     def get_queryset(self):
-        return self.form.results()
+        request = self.request
+        return self.form.results(cards=partial(search_result_cards, request), keep=partial(remember, request))
 
     def get_context_data(self, **kwargs):
         results = self.object_list
         # Facet counts are the costly part of a search and the same for everyone asking the same thing:
-        # kept per content generation for these words, sort and filters, whichever page is asked for.
+        # kept per content generation for these words, sort and filters, whichever page is asked for,
+        # with the panel's HTML (some seventy links).
         asked = (self.form.text, self.form.order, tuple(sorted(self.form.active_filters.items())))
-        facets, sampled = remember(self.request, ("search-facets", asked), lambda: self.form.facets(results))
+        panel = remember(self.request, ("search-facets", asked), lambda: facet_panel(self.form.facets(results)))
         return super().get_context_data(
-            form=self.form, query=self.form.text, searchable=bool(results.query), facets=facets,
-            facets_sampled=sampled, facet_sample=FACET_SAMPLE, exact_total=results.exact_total,
+            form=self.form, query=self.form.text, searchable=bool(results.query), facet_panel=panel,
+            exact_total=results.exact_total,
             filters=self.form.removable_filters(),
             suggestions=self.form.suggestions(results, self.spelling_candidates),
             extra_query=self.form.url_with()[1:], **kwargs)

@@ -57,13 +57,18 @@ class SearchResults:
     """Matching articles, counted and sliced lazily, so a Paginator can page through them.
 
     Slicing returns Article objects prepared for cards, each with `search_title` and
-    `search_snippet`: safe HTML with the matched words in <mark>.
+    `search_snippet`: safe HTML with the matched words in <mark> (or what `cards` makes of them).
     """
 
-    def __init__(self, query, candidates, order="relevance", narrowed=True):
+    def __init__(self, query, candidates, order="relevance", narrowed=True, cards=None, keep=None):
         """`candidates`: the published articles the search may return; `narrowed`: False when
-        they are all of them, so counts can come from the index alone."""
+        they are all of them, so counts can come from the index alone; `cards(ids, marked)`: the
+        results a slice returns for these ids, given {id: (title HTML, snippet HTML)} (default:
+        `article_cards`); `keep(key, compute)`: compute(), or its value kept while the content and
+        the set of public articles stay the same (default: always computed)."""
         self.query, self.candidates, self.order, self.narrowed = query, candidates, order, narrowed
+        self.cards = cards or article_cards
+        self.keep = keep or (lambda key, compute: compute())
         self.backend = backend()
         if query:
             with connection.cursor() as cursor:
@@ -150,15 +155,7 @@ class SearchResults:
 
     @cached_property
     def _unpublished_ids(self):
-        # Article.objects.unpublished() spelt as four index ranges, (status, published_at) index
-        # searches rather than a scan of every article: not published (status below or above
-        # it, status being NOT NULL), or published with a date to come or none.
-        published, now = Article.Status.PUBLISHED, timezone.now()
-        articles = Article.objects.order_by().values_list("pk", flat=True)
-        return list(articles.filter(status__lt=published).union(
-            articles.filter(status__gt=published),
-            articles.filter(status=published, published_at__gt=now),
-            articles.filter(status=published, published_at__isnull=True), all=True))
+        return self.keep("unpublished-article-ids", unpublished_ids)
 
     def _hidden(self, heading_only=False):
         """Ids of unpublished articles that match (in the title or names, if asked)."""
@@ -179,20 +176,13 @@ class SearchResults:
         return self.page(start, max(stop - start, 0))
 
     def page(self, offset, limit):
-        """`limit` articles from `offset`, with highlights, in the chosen order."""
+        """`limit` results from `offset`, with highlights, in the chosen order."""
         ids = self.ids(offset, limit)
         if not ids:
             return []
-        # published() again: even an index left stale by raw SQL never shows a hidden article.
-        cards = Article.objects.published().filter(pk__in=ids).for_cards().in_bulk()
         with connection.cursor() as cursor:
             marked = self.backend.highlights(cursor, self.query, ids)
-        results = []
-        for pk in (pk for pk in ids if pk in cards):
-            article = cards[pk]
-            article.search_title, article.search_snippet = marked.get(pk, (article.title, article.excerpt))
-            results.append(article)
-        return results
+        return self.cards(ids, marked)
 
     def ids(self, offset, limit):
         """Ids of the matching articles, in the chosen order. The first FIRST_RANKED come from one
@@ -256,6 +246,31 @@ class SearchResults:
             cursor.execute(sql, params)
             ids = [pk for (pk,) in cursor.fetchall() if pk not in hidden]
         return ids[offset:offset + limit]
+
+
+def unpublished_ids():
+    """The ids of Article.objects.unpublished(), spelt as four index ranges: (status, published_at)
+    index searches rather than a scan of every article: not published (status below or above it,
+    status being NOT NULL), or published with a date to come or none."""
+    published, now = Article.Status.PUBLISHED, timezone.now()
+    articles = Article.objects.order_by().values_list("pk", flat=True)
+    return list(articles.filter(status__lt=published).union(
+        articles.filter(status__gt=published),
+        articles.filter(status=published, published_at__gt=now),
+        articles.filter(status=published, published_at__isnull=True), all=True))
+
+
+def article_cards(ids, marked):
+    """These articles, in order, prepared for cards, with `search_title` and `search_snippet` from
+    `marked` ({id: (title HTML, snippet HTML)}, else the plain title and excerpt)."""
+    # published() again: even an index left stale by raw SQL never shows a hidden article.
+    cards = Article.objects.published().filter(pk__in=ids).for_cards().in_bulk()
+    results = []
+    for pk in (pk for pk in ids if pk in cards):
+        article = cards[pk]
+        article.search_title, article.search_snippet = marked.get(pk, (article.title, article.excerpt))
+        results.append(article)
+    return results
 
 
 # Keeping the index: every write goes through these, from signals, bulk imports and the command.

@@ -68,7 +68,9 @@ def top(link_model, article_field, target_field, article_ids, limit, *extra):
 
     One query that counts by id within the link table, whose (article, target) index covers it,
     and joins only the counted targets for their names: joining every link first, as the ORM
-    would, costs several times more.
+    would, costs several times more. The unary plus keeps SQLite from grouping along the target
+    index instead, which reads every link in the table (10 ms against 1.7 ms for the entities of
+    1,000 of 6,300 articles).
     """
     link = link_model._meta
     article_column = link.get_field(article_field).column
@@ -77,8 +79,8 @@ def top(link_model, article_field, target_field, article_ids, limit, *extra):
     columns = ", ".join(f"t.{target.get_field(name).column}" for name in ("slug", "name", *extra))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {columns}, c.hits FROM (SELECT {target_column} AS target_id, count(*) AS hits "
-            f"FROM {link.db_table} WHERE {article_column} IN ({literal(article_ids)}) GROUP BY {target_column}) c "
+            f"SELECT {columns}, c.hits FROM (SELECT +{target_column} AS target_id, count(*) AS hits "
+            f"FROM {link.db_table} WHERE {article_column} IN ({literal(article_ids)}) GROUP BY target_id) c "
             f"JOIN {target.db_table} t ON t.{target.pk.column} = c.target_id "
             f"ORDER BY c.hits DESC, t.{target.get_field('name').column} LIMIT %s", [limit])
         return [(slug, name, hits, *rest) for slug, name, *rest, hits in cursor.fetchall()]

@@ -1,4 +1,7 @@
 """The search form: the reader's words, the sort switch and the facet filters."""
+import secrets
+from urllib.parse import quote_plus
+
 from django import forms
 from django.http import QueryDict
 
@@ -54,8 +57,11 @@ class SearchForm(forms.Form):
             articles = articles.filter(published_at__year=data["year"])
         return articles
 
-    def results(self):
-        return SearchResults(parse(self.text), self.candidates(), self.order, narrowed=bool(self.active_filters))
+    def results(self, cards=None, keep=None):
+        """The matching articles; `cards` makes a page's results, `keep` keeps what does not change
+        with the search (see SearchResults)."""
+        return SearchResults(parse(self.text), self.candidates(), self.order, narrowed=bool(self.active_filters),
+                             cards=cards, keep=keep)
 
     def url_with(self, **changes):
         """This search's query string with some parameters changed (None removes one), page reset."""
@@ -77,7 +83,19 @@ class SearchForm(forms.Form):
         if not results.total:
             return [], False
         scope, sampled = facet_scope(results)
-        return build_facets(scope, lambda name, value: self.url_with(**{name: value}), self.active_filters), sampled
+        return build_facets(scope, self.filter_links(), self.active_filters), sampled
+
+    def filter_links(self):
+        """link(name, value): url_with(name=value), from this search's query string built once per filter
+        name rather than once per link (a page has some seventy)."""
+        slot, around = secrets.token_hex(8), {}
+
+        def link(name, value):
+            if name not in around:
+                around[name] = self.url_with(**{name: slot}).split(slot)
+            before, after = around[name]
+            return f"{before}{quote_plus(str(value))}{after}"
+        return link
 
     def removable_filters(self):
         """[(name, value, url without it)] for the filters in force."""
