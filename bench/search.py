@@ -111,7 +111,7 @@ def measure(repeat, baseline_runs, clock_kind):
     from django.test import Client
 
     from articles.models import Article, Author
-    from articles.pages.views import SearchView
+    from bench.search_cpu import use_page_cache
     from articles.search.forms import SearchForm
     from bench.search_cpu import forget_searches
 
@@ -119,7 +119,7 @@ def measure(repeat, baseline_runs, clock_kind):
     client = Client()
     # The page as rendered afresh: the page cache off for search (the generation's facet counts are still
     # kept, as on a running site); "cached" times the same page served from the page cache.
-    SearchView.keeps_pages = False
+    use_page_cache(False)
 
     def search_function(q, extra):
         params = QueryDict(extra, mutable=True)
@@ -132,7 +132,7 @@ def measure(repeat, baseline_runs, clock_kind):
         # One query string: given both, the test client would drop the path's for the data's.
         params = QueryDict(extra, mutable=True)
         params["q"] = q
-        SearchView.keeps_pages = cached
+        use_page_cache(cached)
         response = client.get(f"/search/?{params.urlencode()}")
         assert response.status_code == 200, (q, extra, response.status_code)
         assert b'class="result-count"' in response.content, (q, extra)

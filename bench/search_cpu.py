@@ -31,6 +31,18 @@ def forget_searches():
             del memo.values[key]
 
 
+def use_page_cache(cached):
+    """Serve search pages from the page cache, or render every one: the view's cache off, and the
+    middleware's copies as sent never found (they would answer before the view)."""
+    from articles.pages.cache import CachedPageMiddleware
+    from articles.pages.views import SearchView
+
+    SearchView.keeps_pages = cached
+    lookup = CachedPageMiddleware.__dict__.get("real_lookup", CachedPageMiddleware.lookup)
+    CachedPageMiddleware.real_lookup = lookup
+    CachedPageMiddleware.lookup = staticmethod(lookup if cached else lambda key: (lookup(key)[0], None))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("urls", nargs="+")
@@ -43,14 +55,12 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    from articles.pages.views import SearchView
-
     modes = {"asked for the first time": (False, forget_searches), "rendered afresh": (False, None),
              "from the page cache": (True, None)}
     client = Client()
     for url in args.urls:
         for mode, (cached, before) in modes.items():
-            SearchView.keeps_pages = cached
+            use_page_cache(cached)
             client.get(url)
             queries = []  # counted by a wrapper: CaptureQueriesContext loses them when a request resets the log
 

@@ -376,3 +376,21 @@ def test_facet_links_are_the_search_with_that_filter_set(query_string):
     for name, value in [("category", "trade & aid"), ("entity", "séoul"), ("author", "ann-lee"), ("year", 2016),
                         ("category", "a/b?c=d#e"), ("entity", "x+y z")]:
         assert link(name, value) == form.url_with(**{name: value})
+
+
+def test_a_page_asked_alone_finds_only_its_rows_and_the_same_ones(monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr("articles.search.RANK_LIMIT", 2)  # title matches ranked, then body-only ones
+    for day in range(8):
+        make_article(f"Note {day}", body="<p>about fisheries</p>", days_ago=day + 1)
+    make_article("Fisheries policy", days_ago=30)
+    with CaptureQueriesContext(connection) as ctx:
+        alone = [a.title for a in search("fisheries")[0:3]]
+    # The body-only matches (no score: newest first) are found for the page, not the facets' batch of 1,000.
+    body_only = [q["sql"] for q in ctx.captured_queries if "NOT" in q["sql"] and "DESC LIMIT" in q["sql"]]
+    assert len(body_only) == 1 and int(re.search(r"LIMIT (\d+)", body_only[0]).group(1)) < 10
+    results = search("fisheries")
+    results.ids(0, 1000)  # as the facets ask first, on a page that counts them
+    assert [a.title for a in results[0:3]] == alone == ["Fisheries policy", "Note 7", "Note 6"]

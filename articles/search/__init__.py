@@ -27,6 +27,8 @@ RANK_LIMIT = 5000
 # How many ranked matches the first ranking query returns: the first pages and the facets' sample,
 # from one query. Sorting fewer costs less; later pages rank again from their offset.
 FIRST_RANKED = 1000
+# Asked for at most this many, before the first FIRST_RANKED are known, a search finds just those.
+PAGE_LIMIT = 100
 # Filters that leave at most this many candidates are searched by listing their ids.
 NARROW_LIMIT = 20000
 
@@ -186,11 +188,14 @@ class SearchResults:
 
     def ids(self, offset, limit):
         """Ids of the matching articles, in the chosen order. The first FIRST_RANKED come from one
-        query and are kept: the page and the facets' sample both take theirs from them."""
+        query and are kept for the facets' sample and any page after it; a page asked for first
+        finds its own."""
         if not self.total or limit <= 0:
             return []
-        if offset + limit <= FIRST_RANKED:
+        if offset + limit <= FIRST_RANKED and (limit > PAGE_LIMIT or "_first_ids" in self.__dict__):
             return self._first_ids[offset:offset + limit]
+        # A page alone (the facets kept from an earlier search): only its rows, which for the body-only
+        # matches of a common phrase is a few hundred phrase checks rather than twenty thousand.
         return self._ids(offset, limit)
 
     @cached_property
