@@ -212,7 +212,7 @@ def main():
                          f"{cached[0]:.1f} / {cached[1]:.1f} | "
                          f"{base[0]:.0f} / {base[1]:.0f} | {base[1] / page[1]:.0f}x |")
             print(table[-1], flush=True)
-            slow = sorted(zip(result["page"], QUERIES, result["matches"]), reverse=True)[:3]
+            slow = sorted(zip(result["page"], QUERIES, result["matches"]), reverse=True)[:5]
             print("   slowest pages: " + "; ".join(f"{q} {e} ({n} matches) {t * 1000:.0f} ms" for t, (q, e), n in slow),
                   flush=True)
     print("\n".join(table))
