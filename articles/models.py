@@ -237,14 +237,10 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_search_cards(self):
-        """for_cards() with only the columns a search result card shows: the body and its text are most
-        of an article's row, and a card names its authors and categories and links to them."""
+        """Only the columns a search result card shows: the body and its text are most of an article's
+        row. Its authors and categories come apart, in one query (pages.search_cards.card_links())."""
         return self.select_related("series").only(
-            "title", "slug", "published_at", "excerpt", "series__name", "series__slug").prefetch_related(
-            Prefetch("authors", queryset=Author.objects.order_by("article_authors__position").only("name", "slug")),
-            Prefetch("categories",
-                     queryset=Category.objects.order_by("article_categories__position").only("name", "slug")),
-        )
+            "title", "slug", "published_at", "excerpt", "series__name", "series__slug")
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
