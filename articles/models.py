@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.db.models.functions import ExtractYear
-from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, NaturalKeyManager, TagBase
@@ -15,6 +14,7 @@ from taggit.models import NaturalKeyModel as TaggitNaturalKeyModel
 from .dates import validate_publication_date
 from .html import drop_unprintable, drop_unprintable_fields, html_to_text, make_excerpt, sanitize_html
 from .names import entity_key
+from .slug_urls import slug_url
 from .slugs import make_slug
 from .validators import validate_aliases, validate_demonyms, validate_link_url, validate_offices
 from . import images
@@ -77,7 +77,7 @@ class Author(SlugModel):
         ordering = ["name"]
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return slug_url("articles:author", self.slug)
 
 
 class Category(SlugModel):
@@ -93,7 +93,7 @@ class Category(SlugModel):
         verbose_name_plural = "categories"
 
     def get_absolute_url(self):
-        return reverse("articles:category", kwargs={"slug": self.slug})
+        return slug_url("articles:category", self.slug)
 
 
 class Series(SlugModel):
@@ -108,7 +108,7 @@ class Series(SlugModel):
         verbose_name_plural = "series"
 
     def get_absolute_url(self):
-        return reverse("articles:series", kwargs={"slug": self.slug})
+        return slug_url("articles:series", self.slug)
 
 
 class EntityKind(models.TextChoices):
@@ -186,7 +186,7 @@ class Entity(NaturalKeyModel, TagBase):
         return f"{slug}-{i}" if i else slug
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return slug_url("articles:tag", self.slug)
 
 
 def published_q(prefix=""):
@@ -237,14 +237,10 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_search_cards(self):
-        """for_cards() with only the columns a search result card shows: the body and its text are most
-        of an article's row, and a card names its authors and categories and links to them."""
+        """Only the columns a search result card shows: the body and its text are most of an article's
+        row. Its authors and categories come apart, in one query (pages.search_cards.card_links())."""
         return self.select_related("series").only(
-            "title", "slug", "published_at", "excerpt", "series__name", "series__slug").prefetch_related(
-            Prefetch("authors", queryset=Author.objects.order_by("article_authors__position").only("name", "slug")),
-            Prefetch("categories",
-                     queryset=Category.objects.order_by("article_categories__position").only("name", "slug")),
-        )
+            "title", "slug", "published_at", "excerpt", "series__name", "series__slug")
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
@@ -334,7 +330,7 @@ class Article(NaturalKeyModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:article_detail", kwargs={"slug": self.slug})
+        return slug_url("articles:article_detail", self.slug)
 
     def save(self, *args, **kwargs):
         self.derive_fields()
