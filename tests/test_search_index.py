@@ -133,3 +133,50 @@ def test_postgresql_keeps_search_documents_in_their_rows():
         has_lz4 = cursor.fetchone()[0]
     assert storage == "m"  # MAIN: compressed in the row, out of line only as a last resort
     assert compression == "l" if has_lz4 else compression in ("", "\x00")  # lz4, or the server's default
+
+
+def test_postgresql_keeps_the_heading_table_in_step_with_the_index():
+    from django.db import connection
+
+    from articles.search import postgres
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the narrow heading table is PostgreSQL's; FTS5 reads its title and names columns")
+
+    def headings():
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT h.article_id, h.heading = s.heading FROM {postgres.HEADINGS} h "
+                           f"FULL JOIN {postgres.TABLE} s USING (article_id) ORDER BY 1")
+            return cursor.fetchall()
+
+    kept = make_article("Tanaka visits the port", entities=[make_entity("Port authority")])
+    gone = make_article("Tanaka at the summit")
+    assert headings() == [(kept.pk, True), (gone.pk, True)]
+    kept.title = "Petrov visits the port"
+    kept.save()
+    gone.delete()
+    assert headings() == [(kept.pk, True)]
+    assert found("petrov") == [kept.slug] and found("tanaka") == []
+    orphan = make_article("Petrov in the archive")
+    call_command("rebuild_search_index", "--no-progress", stdout=StringIO())
+    assert headings() == [(kept.pk, True), (orphan.pk, True)]
+    with connection.cursor() as cursor:  # no signal: both tables keep the row until the orphans go
+        cursor.execute("DELETE FROM articles_article WHERE id = %s", [orphan.pk])
+    search.remove_orphans()
+    assert headings() == [(kept.pk, True)]
+
+
+def test_a_one_word_search_ranks_its_title_and_name_matches_from_the_heading_table(monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr("articles.search.RANK_LIMIT", 1)  # the title/name tier ranks apart
+    make_article("Tanaka visits the port")
+    make_article("Harbour notes", body="<p>Tanaka said little.</p>")
+    with CaptureQueriesContext(connection) as ctx:
+        assert [a.title for a in search.search("tanaka")[0:2]] == ["Tanaka visits the port", "Harbour notes"]
+    if connection.vendor == "postgresql":
+        from articles.search import postgres
+
+        ranked = [q["sql"] for q in ctx.captured_queries if "ts_rank(heading" in q["sql"]]
+        assert ranked and all(f"FROM {postgres.HEADINGS} " in sql for sql in ranked)

@@ -130,9 +130,10 @@ class SearchResults:
     def _count_sql(self, heading_only, stop=None):
         """SQL counting the index's matches, no further than `stop` if given."""
         condition, params = self.backend.match_condition(self.query, heading_only)
+        table = self.backend.source(self.query, heading_only)
         if stop is None:
-            return f"SELECT count(*) FROM {TABLE} WHERE {condition}", params
-        return f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {condition} LIMIT %s) AS counted", [*params, stop]
+            return f"SELECT count(*) FROM {table} WHERE {condition}", params
+        return f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {condition} LIMIT %s) AS counted", [*params, stop]
 
     def _among(self, article_ids, heading_only=False):
         """The matching articles among these ids, best first."""

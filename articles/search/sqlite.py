@@ -121,6 +121,11 @@ def match_condition(query, heading_only=False):
     return f"{TABLE} MATCH %s", [expression]
 
 
+def source(query, heading_only=False):
+    """The table a match_condition() is asked of: the one FTS5 table, whose columns it names."""
+    return TABLE
+
+
 def match_sql(query, heading_only=False):
     """SQL selecting the ids of matching articles."""
     condition, params = match_condition(query, heading_only)
