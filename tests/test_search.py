@@ -394,3 +394,19 @@ def test_a_page_asked_alone_finds_only_its_rows_and_the_same_ones(monkeypatch):
     results = search("fisheries")
     results.ids(0, 1000)  # as the facets ask first, on a page that counts them
     assert [a.title for a in results[0:3]] == alone == ["Fisheries policy", "Note 7", "Note 6"]
+
+
+def test_a_first_page_within_the_ranked_title_matches_does_not_count_the_rest(monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr("articles.search.RANK_LIMIT", 2)
+    monkeypatch.setattr("articles.search.FIRST_RANKED", 3)
+    for words in range(5):
+        make_article(" ".join(["Kelp"] + ["farm"] * words), body="<p>Nothing here.</p>")
+    make_article("Seaweed note", body="<p>About kelp.</p>")
+    with CaptureQueriesContext(connection) as ctx:
+        shown = [a.title for a in search("kelp")[0:3]]
+    assert sum("count(" in q["sql"].lower() for q in ctx.captured_queries) == 1  # the total, not the title tier's
+    assert shown == titles("kelp")[:3]
+    assert [a.title for a in search("kelp")[3:6]] == titles("kelp")[3:6]  # past the batch: counted, as before

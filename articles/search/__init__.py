@@ -214,8 +214,11 @@ class SearchResults:
         if self.total <= RANK_LIMIT and self.exact_total:
             return self._ranked(offset, limit)
         # Many matches: rank the title/name matches, then the body-only ones.
-        heading_total, first = self.heading_total, self._heading_ranked
-        if offset + limit <= len(first) or len(first) == heading_total or offset >= heading_total:
+        first = self._heading_ranked
+        if offset + limit <= len(first):  # within the ranked batch: no need to count the rest
+            return first[offset:offset + limit]
+        heading_total = self.heading_total
+        if len(first) == heading_total or offset >= heading_total:
             ids = first[offset:offset + limit]
         else:
             ids = self._ranked(offset, limit, heading_only=True)
