@@ -246,12 +246,18 @@ def test_many_matches_rank_title_matches_first_then_latest_added(monkeypatch):
     assert titles("fisheries policy") == ["Fisheries policy"]
 
 
-def test_title_matches_beyond_the_first_ranked_batch_page_on_in_rank_order(monkeypatch):
+def kelp_farms_and_a_seaweed_note(monkeypatch, first_ranked):
+    """Five title matches for "kelp" and one body match, with the title/name tier ranked apart in
+    batches of `first_ranked`."""
     monkeypatch.setattr("articles.search.RANK_LIMIT", 2)
-    monkeypatch.setattr("articles.search.FIRST_RANKED", 2)
+    monkeypatch.setattr("articles.search.FIRST_RANKED", first_ranked)
     for words in range(5):
         make_article(" ".join(["Kelp"] + ["farm"] * words), body="<p>Nothing here.</p>")
     make_article("Seaweed note", body="<p>About kelp.</p>")
+
+
+def test_title_matches_beyond_the_first_ranked_batch_page_on_in_rank_order(monkeypatch):
+    kelp_farms_and_a_seaweed_note(monkeypatch, first_ranked=2)
     ranked = titles("kelp")  # one ranking query for them all
     assert sorted(ranked[:5]) == ["Kelp", "Kelp farm", "Kelp farm farm", "Kelp farm farm farm",
                                   "Kelp farm farm farm farm"]
@@ -400,11 +406,7 @@ def test_a_first_page_within_the_ranked_title_matches_does_not_count_the_rest(mo
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    monkeypatch.setattr("articles.search.RANK_LIMIT", 2)
-    monkeypatch.setattr("articles.search.FIRST_RANKED", 3)
-    for words in range(5):
-        make_article(" ".join(["Kelp"] + ["farm"] * words), body="<p>Nothing here.</p>")
-    make_article("Seaweed note", body="<p>About kelp.</p>")
+    kelp_farms_and_a_seaweed_note(monkeypatch, first_ranked=3)
     with CaptureQueriesContext(connection) as ctx:
         shown = [a.title for a in search("kelp")[0:3]]
     assert sum("count(" in q["sql"].lower() for q in ctx.captured_queries) == 1  # the total, not the title tier's
