@@ -31,11 +31,10 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    from articles.pages.cache import CachedPageMiddleware, CachedPageMixin, bump_generation, forget_derived_values
+    from articles.pages.cache import CachedPageMixin, bump_generation, forget_derived_values
+    from bench.search_cpu import use_page_cache
 
-    CachedPageMixin.keeps_pages = False  # every view renders; the middleware then finds nothing to replay
-    lookup = CachedPageMiddleware.lookup
-    CachedPageMiddleware.lookup = staticmethod(lambda key: (lookup(key)[0], None))
+    use_page_cache(False, CachedPageMixin)  # every view renders
 
     def new_generation():
         bump_generation()

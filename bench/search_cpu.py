@@ -31,13 +31,13 @@ def forget_searches():
             del memo.values[key]
 
 
-def use_page_cache(cached):
-    """Serve search pages from the page cache, or render every one: the view's cache off, and the
-    middleware's copies as sent never found (they would answer before the view)."""
+def use_page_cache(cached, view=None):
+    """Serve `view`'s pages (default: search) from the page cache, or render every one: the view's
+    cache off, and the middleware's copies as sent never found (they would answer before the view)."""
     from articles.pages.cache import CachedPageMiddleware
     from articles.pages.views import SearchView
 
-    SearchView.keeps_pages = cached
+    (view or SearchView).keeps_pages = cached
     lookup = CachedPageMiddleware.__dict__.get("real_lookup", CachedPageMiddleware.lookup)
     CachedPageMiddleware.real_lookup = lookup
     CachedPageMiddleware.lookup = staticmethod(lookup if cached else lambda key: (lookup(key)[0], None))

@@ -306,8 +306,7 @@ class CachedPageMiddleware:
             logger.warning("page cache unreachable, serving afresh: %s: %s", type(exc).__name__, exc)
             return self.get_response(request)
         request.content_generation = generation
-        if current(sent, generation):
-            recent_pages.put(key, sent)
+        if sent is not None:
             return replay(sent)
         response = self.get_response(request)
         entry = getattr(response, "page_entry", None)  # only set when the cache answered the view
@@ -320,16 +319,19 @@ class CachedPageMiddleware:
 
     @staticmethod
     def lookup(key):
-        """The current generation and the page under `key` as it was sent (None if not kept)."""
+        """The current generation, and the page under `key` as it was sent if it is current (else None):
+        this worker's copy checked against the generation alone, else both from the shared cache."""
         sent = recent_pages.get(key)
-        if sent is None:
-            found = cache.get_many([GENERATION_KEY, key])
-            generation, sent = found.get(GENERATION_KEY), found.get(key)
-        else:
+        if sent is not None:
             generation = cache.get(GENERATION_KEY)
-            if not current(sent, generation):
-                sent = cache.get(key)
-        return generation or start_generation(), sent
+            if current(sent, generation):
+                return generation, sent
+        found = cache.get_many([GENERATION_KEY, key])
+        generation, sent = found.get(GENERATION_KEY) or start_generation(), found.get(key)
+        if not current(sent, generation):
+            return generation, None
+        recent_pages.put(key, sent)
+        return generation, sent
 
 
 def current(sent, generation):
