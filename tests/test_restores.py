@@ -150,3 +150,37 @@ def test_recovering_a_deleted_article_brings_back_only_it(after_a_bulk_action):
     draft.refresh_from_db()
     unpublished.refresh_from_db()
     assert draft.title == "Carla's second title" and unpublished.status == "draft"
+
+
+def test_restoring_from_an_older_revision_holding_two_articles_changes_only_one():
+    """Revisions saved before actions kept one per article hold several articles: a restore takes its own."""
+    import reversion
+
+    editor = login(make_user("edith", "editor"))
+    mine, other = make_article("Mine as it was"), make_article("Other as it was")
+    with reversion.create_revision():
+        reversion.add_to_revision(mine)
+        reversion.add_to_revision(other)
+    save(editor, mine, title="Mine now")
+    save(editor, other, title="Other, corrected")
+    shared = Version.objects.get_for_object(mine).order_by("pk").first()
+    assert shared.revision.version_set.filter(content_type__model="article").count() == 2
+    assert editor.post(restore_url(mine, shared), form_data(editor, restore_url(mine, shared))).status_code == 302
+    mine.refresh_from_db()
+    other.refresh_from_db()
+    assert (mine.title, other.title) == ("Mine as it was", "Other, corrected")
+
+
+def test_restoring_a_revision_from_before_a_merge_keeps_the_merged_tag():
+    editor = login(make_user("edith", "editor"))
+    busan, pusan = make_entity("Busan", kind="place"), make_entity("Pusan", kind="place")
+    article = make_article("Port talks", entities=[pusan])
+    save(editor, article)
+    editor.post("/admin/articles/entity/", {"action": "merge_selected_entities", "confirm": "Merge",
+                                            "_selected_action": [busan.pk, pusan.pk], "survivor": busan.pk})
+    save(editor, article, title="Port talks, later")
+    first = Version.objects.get_for_object(article).order_by("pk").first()
+    assert editor.post(restore_url(article, first), form_data(editor, restore_url(article, first))).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Port talks" and list(article.entities.all()) == [busan]
+    assert not Entity.objects.filter(name="Pusan").exists()
