@@ -490,6 +490,37 @@ class EntityRedirect(NaturalKeyModel):
         return f"{self.old_slug} → {self.entity.slug}"
 
 
+class EntityMerge(NaturalKeyModel):
+    """One entity folded into another, with what the merge moved and added, so that it can be undone:
+    the merged entity comes back under its own id and slug, its article links and redirects return to
+    it, and the survivor loses only the names, offices and facts the merge gave it."""
+
+    survivor = models.ForeignKey(Entity, null=True, on_delete=models.SET_NULL, related_name="merges_into")
+    merged_slug = models.SlugField(max_length=200, allow_unicode=True)
+    merged_name = models.CharField(max_length=200)
+    merged = models.JSONField(help_text="The merged entity's fields, its id included.")
+    added = models.JSONField(default=dict, help_text="What the survivor gained: aliases, demonyms, offices, facts.")
+    links = models.JSONField(default=list, help_text="The merged entity's article links: id, article, position, "
+                                                     "main subject, and whether it moved or was a duplicate.")
+    promoted = models.JSONField(default=list, help_text="The survivor's links made main subjects by the merge.")
+    redirects = models.JSONField(default=list, help_text="Ids of the merged entity's redirects, now the survivor's.")
+    authors = models.JSONField(default=list, help_text="Ids of the authors who were the merged entity.")
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+
+    natural_key_fields = ("merged_slug", "created_at")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"“{self.merged_name}” merged into “{self.survivor.name if self.survivor else '(deleted)'}”"
+
+
 class RejectedSuggestion(NaturalKeyModel):
     """An entity suggestion an editor turned down for one article; never offered there again."""
 

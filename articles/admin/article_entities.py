@@ -4,6 +4,7 @@ from contextlib import contextmanager
 import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -20,17 +21,21 @@ def bulk_entity_action(request, modeladmin, queryset, adding):
     form = BulkEntityForm(request.POST if "confirm" in request.POST else None, admin_site=modeladmin.admin_site)
     if form.is_valid():
         entity = form.cleaned_data["entity"]
-        articles = list(queryset)
-        if adding:
-            count = add_entity_to_articles(entity, articles, is_main=form.cleaned_data["is_main"])
-            text = f"“{entity}” added to {count} articles."
-        else:
-            count = remove_entity_from_articles(entity, queryset)
-            text = f"“{entity}” removed from {count} articles."
-        if count:  # the changelist view holds a revision open: each article is versioned with its tags
-            reversion.set_comment(f"{'Tagged' if adding else 'Untagged'} “{entity.name}” (from the article list).")
-            for article in articles:
-                reversion.add_to_revision(article)
+        count = 0
+        with transaction.atomic():
+            for article in queryset:  # each article versioned with its tags, in a revision of its own
+                with reversion.create_revision():
+                    if adding:
+                        changed = add_entity_to_articles(entity, [article], is_main=form.cleaned_data["is_main"])
+                    else:
+                        changed = remove_entity_from_articles(entity, [article])
+                    if changed:
+                        reversion.set_user(request.user)
+                        reversion.set_comment(
+                            f"{'Tagged' if adding else 'Untagged'} “{entity.name}” (from the article list).")
+                        reversion.add_to_revision(article)
+                count += changed
+        text = f"“{entity}” {'added to' if adding else 'removed from'} {count} articles."
         modeladmin.message_user(request, text, messages.SUCCESS)
         return None
     return TemplateResponse(request, "admin/articles/article/bulk_entity.html", {

@@ -3,16 +3,27 @@ on top of django-reversion's views, with the workflow's roles applied.
 
 A save that changes nothing keeps no revision; each revision's comment says what happened; a restore
 shows its diff against the article as it is and keeps entities tagged since unless the editor unticks it.
+A restore or recovery writes back that article and its own rows only (editorial/restores.py), never the
+other articles its revision may hold; actions on the article list keep one revision per article.
 """
+from contextlib import nullcontext
+
 import reversion
-from django.contrib.admin.utils import unquote
+from django.contrib import messages
+from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import localize
+from django.utils.timezone import template_localtime
+from reversion.models import Version
+from reversion.utils import mute_signals
 
-from ..editorial import legacy_urls, revisions, workflow
-from ..models import ArticleEntity
+from ..editorial import legacy_urls, restores, revisions, workflow
+from ..models import Article, ArticleEntity
 from ..validators import as_id
 
 KEEP_LATER_ENTITIES = "_keep_later_entities"
@@ -22,6 +33,13 @@ NOT_CONTENT = {"publish_anyway", "propose_author"}
 
 def content_changed(form):
     return bool(set(form.changed_data) - NOT_CONTENT)
+
+
+class ShowRestoreForm(Exception):
+    """Carries the rendered restore form out of the transaction that is rolled back under it."""
+
+    def __init__(self, response):
+        self.response = response
 
 
 class ArticleHistoryMixin:
@@ -115,13 +133,50 @@ class ArticleHistoryMixin:
                    "later_entity_links": later, "version": version, "keep_later_entities_field": KEEP_LATER_ENTITIES,
                    **(extra_context or {})}
         paths = legacy_urls.known_paths(obj)
-        response = super().revision_view(request, object_id, version_id, context)
+        context = {"title": f"Revert {version.object_repr}", "revert": True, **context}
+        response = self.restore_form_view(request, version, "revision_form.html", context)
         if request.method == "POST" and response.status_code == 302:  # restored
             legacy_urls.keep_known_paths(obj.pk, paths)
         return response
 
+    def restore_form_view(self, request, version, template, context):
+        """django-reversion's revision form, restoring only this article (editorial/restores.py) where
+        reversion would revert the whole revision: on GET the form shows the restored article and nothing
+        is kept; a valid POST saves it as a new revision. A contributor's restore keeps the article's state."""
+        # Looking must have no side effects: signals are muted and the writes rolled back.
+        signals = mute_signals(pre_save, post_save, pre_delete, post_delete, m2m_changed) if (
+            request.method == "GET") else nullcontext()
+        try:
+            with transaction.atomic(), signals:
+                restores.restore_article(version, keep_workflow=not workflow.is_editor(request.user))
+                with self.create_revision(request):
+                    response = self.changeform_view(request, quote(version.object_id), request.path, context)
+                    if request.method == "POST" and response.status_code == 302:
+                        reversion.set_comment("Reverted to previous version, saved on %s" % localize(
+                            template_localtime(version.revision.date_created)))
+                    elif response.status_code == 200:
+                        info = self.opts.app_label, self.opts.model_name
+                        response.template_name = [f"reversion/{info[0]}/{info[1]}/{template}",
+                                                  f"reversion/{info[0]}/{template}", f"reversion/{template}"]
+                        response.render()
+                        raise ShowRestoreForm(response)
+        except restores.RestoreError as error:
+            messages.error(request, str(error))
+            return redirect(f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_changelist")
+        except ShowRestoreForm as shown:
+            return shown.response
+        return response
+
     def changelist_view(self, request, extra_context=None):
+        # An action changes many articles: it keeps one revision per article itself (one revision holding
+        # them all would make restoring one of them a question about the others), so none wraps the list.
+        request.revision_per_article = request.method == "POST"
         return super().changelist_view(request, {"can_recover": workflow.is_editor(request.user), **(extra_context or {})})
+
+    def create_revision(self, request):
+        if getattr(request, "revision_per_article", False):
+            return nullcontext()
+        return super().create_revision(request)
 
     def recoverlist_view(self, request, extra_context=None):
         if not workflow.is_editor(request.user):
@@ -129,6 +184,8 @@ class ArticleHistoryMixin:
         return super().recoverlist_view(request, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
-        if not workflow.is_editor(request.user):
+        if not workflow.is_editor(request.user) or not self.has_add_permission(request):
             raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
+        version = get_object_or_404(Version.objects.get_deleted(Article), pk=as_id(version_id))
+        context = {"title": f"Recover {version.object_repr}", "recover": True, **(extra_context or {})}
+        return self.restore_form_view(request, version, "recover_form.html", context)

@@ -153,18 +153,20 @@ class ArticleWorkflowMixin:
     # Actions for many articles.
 
     def run_transition(self, request, queryset, name):
-        """Apply transition `name` to each article; the changelist's revision says what happened."""
+        """Apply transition `name` to each article, each keeping a revision that says what happened."""
         done, refused = 0, []
+        comment = DONE[name].format(when="a later date") + " (from the article list)"
         for article in queryset:
             try:
-                workflow.perform(name, article, request.user)
+                with reversion.create_revision():  # one per article: a restore of one leaves the others be
+                    reversion.set_user(request.user)
+                    reversion.set_comment(comment)
+                    workflow.perform(name, article, request.user)
                 done += 1
                 review_mail.notify(request, article, name)
             except workflow.TransitionError as error:
                 refused.append(str(error))
         label = workflow.TRANSITIONS[name].label.lower()
-        if done and reversion.is_active():
-            reversion.set_comment(DONE[name].format(when="a later date") + " (from the article list)")
         if done:
             messages.success(request, f"{label.capitalize()}: {done} article{'s' if done != 1 else ''}.")
         if refused:

@@ -1,12 +1,17 @@
 """The entity admin: a duplicate-safe form, merging, and old slugs kept on rename."""
-import reversion
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
-from ..entities.editing import merge_entities, merge_preview, record_name_change, record_slug_change
-from ..models import Article, Entity
+from ..entities.editing import record_name_change, record_slug_change
+from ..entities.merging import UndoError, merge_entities, merge_preview, undo_merge
+from ..models import Entity, EntityMerge
+from ..validators import as_id
 from .counts import ArticleCountMixin
 from .forms import EntityForm, MergeForm
 
@@ -23,15 +28,12 @@ def merge_selected_entities(modeladmin, request, queryset):
     if form.is_valid():
         survivor = form.cleaned_data["survivor"]
         others = [entity for entity in entities if entity.pk != survivor.pk]
-        articles = list(Article.objects.filter(entity_links__tag__in=others).distinct())
-        with reversion.create_revision():  # each article that changes tags keeps a revision saying why
-            reversion.set_user(request.user)
-            reversion.set_comment(f"Merged {', '.join(f'“{o.name}”' for o in others)} into “{survivor.name}”.")
-            moved = merge_entities(survivor, others)
-            for article in articles:
-                reversion.add_to_revision(article)
-        modeladmin.message_user(request, f"Merged {len(others)} entities into “{survivor}”; {moved} article links moved.",
-                                messages.SUCCESS)
+        moved = merge_entities(survivor, others, user=request.user)  # each changed article keeps a revision
+        modeladmin.log_change(request, survivor, f"Merged {', '.join(f'“{o.name}”' for o in others)} into it.")
+        history = reverse("admin:articles_entity_history", args=[survivor.pk])
+        modeladmin.message_user(request, format_html(
+            "Merged {} entities into “{}”; {} article links moved. <a href=\"{}\">Undo from its history</a>.",
+            len(others), survivor, moved, history), messages.SUCCESS)
         return None
     rows = [(entity, merge_preview(entity, [e for e in entities if e.pk != entity.pk])) for entity in entities]
     return TemplateResponse(request, "admin/articles/entity/merge.html", {
@@ -50,6 +52,34 @@ class EntityAdmin(ArticleCountMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "kind", "disambiguator", "aliases", "description", "wikidata_id"]
     actions = [merge_selected_entities]
+    object_history_template = "admin/articles/entity/object_history.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.undo_merge_view)
+        return [path("<path:object_id>/history/undo-merge/<str:merge_id>/", view, name="articles_entity_undo_merge"),
+                *super().get_urls()]
+
+    def history_view(self, request, object_id, extra_context=None):
+        merges = EntityMerge.objects.filter(survivor_id=as_id(unquote(object_id))).select_related("merged_by",
+                                                                                                  "undone_by")
+        return super().history_view(request, object_id, {"merges": merges, **(extra_context or {})})
+
+    def undo_merge_view(self, request, object_id, merge_id):
+        """POST: bring back an entity merged into this one, with its links (entities/merging.py)."""
+        survivor = self.get_object(request, unquote(object_id))
+        if request.method != "POST" or survivor is None or not self.has_change_permission(request, survivor) \
+                or not self.has_add_permission(request):
+            raise PermissionDenied
+        record = get_object_or_404(EntityMerge, pk=as_id(merge_id), survivor=survivor)
+        try:
+            entity = undo_merge(record, user=request.user)
+        except UndoError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.log_change(request, survivor, f"Undid the merge of “{entity.name}” into it.")
+            self.log_addition(request, entity, f"Brought back by undoing its merge into “{survivor.name}”.")
+            self.message_user(request, f"“{entity}” is back with its article links.", messages.SUCCESS)
+        return redirect(reverse("admin:articles_entity_history", args=[survivor.pk]))
 
     @admin.display(description="Wikidata")
     def wikidata_link(self, obj):
