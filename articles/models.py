@@ -289,6 +289,10 @@ class Article(NaturalKeyModel):
     published_at = models.DateTimeField(null=True, blank=True, db_index=True, validators=[validate_publication_date],
                                         help_text="A future date schedules the article.")
     excerpt = models.TextField(blank=True, help_text="Plain-text card summary; derived from the body when empty.")
+    excerpt_is_manual = models.BooleanField(
+        default=False, editable=False,
+        help_text="Written by hand (an editor, an importer's source): kept as it is. Otherwise derived from the "
+                  "body's opening words, and it follows the body when that changes.")
     body = models.TextField(blank=True, help_text="HTML; sanitised on save.")
     body_text = models.TextField(blank=True, editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)
@@ -353,11 +357,18 @@ class Article(NaturalKeyModel):
     def derive_fields(self):
         """Sanitise the body, size its stored pictures, and compute its text, excerpt and word count."""
         drop_unprintable_fields(self)
+        previous = make_excerpt(self.body_text)  # what the body as last saved derived
         self.body = images.size_body_pictures(sanitize_html(self.body))
         self.body_text = html_to_text(self.body)
         self.word_count = len(self.body_text.split())
-        if not self.excerpt.strip():
-            self.excerpt = make_excerpt(self.body_text)
+        derived = make_excerpt(self.body_text)
+        excerpt = self.excerpt.strip()
+        if not excerpt:
+            self.excerpt_is_manual = False
+        elif not self.excerpt_is_manual and excerpt not in (previous, derived):
+            self.excerpt_is_manual = True  # set by hand (a shell, an importer, a fixture), not derived
+        if not self.excerpt_is_manual:
+            self.excerpt = derived  # follows the body until someone writes one
 
     @property
     def is_public(self):

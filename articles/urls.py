@@ -1,14 +1,18 @@
-from django.urls import path, re_path
+from django.urls import path, re_path, register_converter
 
 from .editorial import previews
 from .pages import feeds, views
+from .pages.converters import UnclaimedYearConverter, YearConverter
 
 app_name = "articles"
+register_converter(YearConverter, "year")
+register_converter(UnclaimedYearConverter, "unclaimed_year")
 
 urlpatterns = [
     path("the-peninsula/", views.IndexView.as_view(), name="index"),
-    path("the-peninsula/<int:year>/", views.ArticleYearArchiveView.as_view(), name="archive_year"),
-    path("the-peninsula/<int:year>/<int:month>/", views.ArticleMonthArchiveView.as_view(), name="archive_month"),
+    path("the-peninsula/<unclaimed_year:year>/", views.ArticleYearArchiveView.as_view(), name="archive_year"),
+    path("the-peninsula/archive/<year:year>/", views.ClaimedYearArchiveView.as_view(), name="archive_year_claimed"),
+    path("the-peninsula/<year:year>/<int:month>/", views.ArticleMonthArchiveView.as_view(), name="archive_month"),
     path("the-peninsula/<str:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),
     re_path(r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<slug>[^/]+)/$",
             views.OldBlogArticleRedirectView.as_view(), name="old_article"),

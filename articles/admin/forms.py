@@ -100,6 +100,18 @@ class ArticleForm(forms.ModelForm):
         if "published_at" in self.fields:
             self.fields["published_at"].help_text = (f"A future date schedules the article. Times are "
                                                      f"{zone_name()}.")
+        if "excerpt" in self.fields:
+            self.show_derived_excerpt()
+
+    def show_derived_excerpt(self):
+        """An empty excerpt box means “derived from the body”: the derived one shows as its placeholder."""
+        field = self.fields["excerpt"]
+        field.help_text = ("Plain-text card summary and meta description. Leave it empty to use the body's opening "
+                           "words (they follow the body as it changes); what you write here stays.")
+        if not self.instance.excerpt_is_manual:
+            self.initial["excerpt"] = ""
+            if self.instance.excerpt:
+                field.widget.attrs["placeholder"] = self.instance.excerpt
 
     def clean_body(self):
         """Plain text (typed, or pasted from a word processor into the text box) keeps its paragraphs:
@@ -125,6 +137,8 @@ class ArticleForm(forms.ModelForm):
         for name in ("body", "excerpt", "author_note"):
             if self.instance.pk and name in cleaned and name not in self.changed_data:
                 cleaned[name] = getattr(self.instance, name)  # keep the stored text when only blanks differ
+        if "excerpt" in self.changed_data:  # written (or emptied) by the editor: theirs, or derived again
+            self.instance.excerpt_is_manual = bool(cleaned.get("excerpt"))
         target = Article(status=self.instance.status, published_at=self.instance.published_at,
                          created_by_id=self.instance.created_by_id or self.user.pk,
                          submitted_by_id=self.instance.submitted_by_id, submitted_at=self.instance.submitted_at,

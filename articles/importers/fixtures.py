@@ -1,15 +1,21 @@
-"""Natural-key fixtures of articles: what export_article writes, and plain words for what loaddata cannot find.
+"""Natural-key fixtures of articles: what export_article writes, and plain words for what loaddata refuses.
 
 An exported fixture is self-contained: the article with every row it points to (authors and the
 person entities they are, categories and their parents, its series and entities) and every row
 that points to it (byline, category and entity links, related links, legacy URLs), all by
 natural key, so it loads into another archive and dumps back the same.
+
+Every row loaddata reads, hand-written or exported, passes the checks the admin form makes (the slug
+rule, dates, links, required fields, uniqueness): a row that would break a page (an article without a
+slug makes every list that links it fail) is refused in one line naming the file, the row, the object
+and the field, and the load writes nothing.
 """
 import datetime
 import json
 from pathlib import Path
 
 from django.apps import apps
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 
 from articles.models import (Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, Entity,
@@ -41,6 +47,62 @@ def missing_references(labels):
                 if value[0] not in defined.get(target, ()) and not target.objects.filter(slug=value[0]).exists():
                     return (f"{label}: item {number} ({row['model']}): no {target._meta.verbose_name} “{value[0]}” "
                             "in the fixture or the database: add it, or load a fixture that has it first")
+    return None
+
+
+def refusal(label, number, obj, problem):
+    """The one line loaddata prints for a row it refuses."""
+    try:
+        name = f" “{obj}”" if str(obj) else ""
+    except Exception:  # a link row whose article or entity is still unresolved has no name yet
+        name = ""
+    return f"{label}: {obj._meta.label_lower}{name} (row {number}): {problem}"
+
+
+def admin_form_problem(obj, deferred=()):
+    """What the admin form would refuse in a deserialized row of the articles app, as “field: message”, or "".
+
+    Fields loaddata resolves at the end (forward references, `deferred`) are checked by the database then."""
+    if obj._meta.app_label != "articles":
+        return ""
+    if isinstance(obj, Entity) and not obj.key:
+        obj.key = obj.compute_key()  # Entity.save() derives it; loaddata calls save_base() only
+    if obj.pk is not None and type(obj)._base_manager.filter(pk=obj.pk).exists():
+        obj._state.adding = False  # found by its natural key: an update, so its own row is no clash
+    try:
+        obj.full_clean(exclude={field.name for field in deferred})
+        if isinstance(obj, Article) and obj.status == Article.Status.PUBLISHED and obj.published_at is None:
+            raise ValidationError({"published_at": "Set a publish date to publish this article."})
+    except ValidationError as error:
+        return " ".join(" ".join(messages) if name == NON_FIELD_ERRORS else f"{name}: {' '.join(messages)}"
+                        for name, messages in error.message_dict.items())
+    return ""
+
+
+def unreadable_value(labels):
+    """The first value of a row in the JSON fixtures that its field cannot read ("2015-02-30" as a date), as
+    one line naming the file, row, object and field; None when every value reads. (loaddata says it in a
+    traceback that names neither the row nor the field.)"""
+    for label in labels:
+        for number, row in enumerate(fixture_rows(label) or (), start=1):
+            model = model_of(row)
+            if model is None or model._meta.app_label != "articles":
+                continue
+            for name, value in row["fields"].items():
+                try:
+                    field = model._meta.get_field(name)
+                    if not field.is_relation:
+                        field.to_python(value)
+                except FieldDoesNotExist:
+                    problem = "no such field"
+                except ValidationError as error:
+                    problem = " ".join(error.messages)
+                else:
+                    continue
+                fields = row["fields"]
+                obj = model(**{key: fields[key] for key in ("title", "name", "path") if isinstance(fields.get(key), str)
+                               and key in {f.name for f in model._meta.concrete_fields}})
+                return refusal(label, number, obj, f"{name}: {problem}")
     return None
 
 

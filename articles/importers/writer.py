@@ -303,6 +303,7 @@ class ArticleWriter:
             return UNCHANGED, article
         for name in COMPARED_FIELDS:
             setattr(article, name, getattr(record, name))
+        article.excerpt_is_manual = bool(record.excerpt.strip())  # the source's own excerpt stays as written
         if record.wp_id is not None:
             article.wp_id = record.wp_id
         if series is not None:  # a series an editor set stays when the source names none

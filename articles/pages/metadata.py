@@ -65,7 +65,7 @@ def list_name(view_name, context):
     if view_name == "articles:index" and (theme or category):
         name = theme.name if theme else category.name
         return name, f"Articles of {settings.SITE_NAME} on {name}."
-    if view_name in ("articles:archive_year", "articles:archive_month"):
+    if view_name in ("articles:archive_year", "articles:archive_year_claimed", "articles:archive_month"):
         period = (date_format(context["month"], "F Y") if context.get("month")
                   else date_format(context["year"], "Y"))
         return f"Archive: {period}", f"Articles of {settings.SITE_NAME} published in {period}."

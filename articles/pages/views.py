@@ -145,6 +145,16 @@ class ArticleYearArchiveView(CachedPageMixin, PublishedArticlesMixin, YearArchiv
     template_name = "articles/article_archive.html"
 
 
+class ClaimedYearArchiveView(ArticleYearArchiveView):
+    """/the-peninsula/archive/YYYY/: the year's archive when an article's slug is that year (pages/converters.py);
+    for any other year, a redirect to /the-peninsula/YYYY/, so each archive has one address."""
+
+    def get(self, request, *args, **kwargs):
+        if not Article.objects.published().filter(slug=str(kwargs["year"])).exists():
+            return redirect("articles:archive_year", year=kwargs["year"], permanent=True)
+        return super().get(request, *args, **kwargs)
+
+
 class ArticleMonthArchiveView(CachedPageMixin, PublishedArticlesMixin, MonthArchiveView):
     date_field = "published_at"
     month_format = "%m"
