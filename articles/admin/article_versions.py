@@ -163,8 +163,9 @@ class ArticleVersionsMixin:
     def get_form(self, request, obj=None, change=False, **kwargs):
         form_class = super().get_form(request, obj, change, **kwargs)
         opened = getattr(request, "article_version", None)
-        # A preview writes nothing (it is rolled back): it shows a form opened on any version.
-        check = not (request.resolver_match and request.resolver_match.url_name.endswith("_preview"))
+        # A preview writes nothing (it is rolled back): it shows a form opened on any version. A deleted
+        # article being recovered has no other editor.
+        check = not (request.resolver_match and request.resolver_match.url_name.endswith(("_preview", "_recover")))
         return partial(form_class, current_version=opened, check_version=check)
 
     def get_object(self, request, object_id, from_field=None):
