@@ -3,6 +3,7 @@ the editor's text and lets them apply it once they have seen the other change.""
 import pytest
 import reversion
 from bs4 import BeautifulSoup
+from django.db import connection
 
 from articles.models import Article
 from tests.admin_client import form_data, login
@@ -98,11 +99,17 @@ def test_the_change_form_says_who_else_is_editing(article, two_editors):
     assert "otto is also editing this article" in mine.text and "edith is also" not in mine.text
 
 
+# A normal change-form save, measured before the version check existed and with it: the same count.
+# (PostgreSQL's search index takes two more queries than SQLite's.)
+SAVE_QUERIES = {"sqlite": 58, "postgresql": 60}
+
+
 def test_a_normal_change_form_save_costs_no_query_for_the_version_check(article, django_assert_num_queries):
-    """58 queries before the version check existed, 58 with it: the token is read from the row the admin
-    loads anyway (locked FOR UPDATE on PostgreSQL, the same query)."""
+    """The token is read from the row the admin loads anyway (locked FOR UPDATE on PostgreSQL: the same query)."""
     client = login(make_user("edith", "editor"))
     data = form_data(client, change_url(article))
     data["body"] = "<p>A new body.</p>"
-    with django_assert_num_queries(58):
+    with django_assert_num_queries(SAVE_QUERIES[connection.vendor]):
         assert client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.body == "<p>A new body.</p>"
