@@ -113,3 +113,16 @@ def test_a_normal_change_form_save_costs_no_query_for_the_version_check(article,
         assert client.post(change_url(article), data).status_code == 302
     article.refresh_from_db()
     assert article.body == "<p>A new body.</p>"
+
+
+def test_a_date_changed_by_the_first_editor_survives_the_second_editors_conflict(article, two_editors):
+    edith, otto = two_editors
+    edith_form, otto_form = form_data(edith, change_url(article)), form_data(otto, change_url(article))
+    edith_form.update({"published_at_0": "2026-01-05", "published_at_1": "09:30:00"})
+    assert edith.post(change_url(article), edith_form).status_code == 302
+    otto_form["excerpt"] = "Otto's excerpt."
+    page = BeautifulSoup(otto.post(change_url(article), otto_form).content, "html.parser")
+    # The date Otto left alone shows Edith's, so saving his version anyway keeps it.
+    assert page.find("input", attrs={"name": "published_at_0"})["value"] == "2026-01-05"
+    assert page.find("input", attrs={"name": "published_at_1"})["value"] == "09:30:00"
+    assert page.find("textarea", attrs={"name": "excerpt"}).text.strip() == "Otto's excerpt."

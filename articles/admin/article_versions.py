@@ -15,6 +15,7 @@ kept), the fields both changed keep the editor's text, and "Save my version anyw
 they have now seen. While an article's change form is open, it says who else has it open.
 """
 import hashlib
+from datetime import datetime, timezone as dt_timezone
 import time
 from functools import partial
 
@@ -44,14 +45,16 @@ def version_token(article):
 
 
 def comparable(name, value):
-    """A field's value as a reader would compare it: sanitised HTML, blanks squeezed, objects by id."""
+    """A field's value as a reader would compare it: sanitised HTML, blanks squeezed, objects by id,
+    moments in UTC to the second."""
     value = getattr(value, "pk", value)
     if name == "body":
         value = readable_html(value or "")
     if value is None or value == "":
         return ""
-    return " ".join(str(value).split()) if isinstance(value, str) else value.isoformat() if hasattr(
-        value, "isoformat") else str(value)
+    if isinstance(value, datetime):  # the form shows whole seconds in the site's zone
+        return value.astimezone(dt_timezone.utc).replace(microsecond=0).isoformat()
+    return " ".join(str(value).split())
 
 
 def digest(name, value):
