@@ -126,3 +126,25 @@ def test_a_date_changed_by_the_first_editor_survives_the_second_editors_conflict
     assert page.find("input", attrs={"name": "published_at_0"})["value"] == "2026-01-05"
     assert page.find("input", attrs={"name": "published_at_1"})["value"] == "09:30:00"
     assert page.find("textarea", attrs={"name": "excerpt"}).text.strip() == "Otto's excerpt."
+
+
+def test_a_restore_opened_before_another_save_is_refused(article, two_editors):
+    from reversion.models import Version
+
+    edith, otto = two_editors
+    first = Version.objects.get_for_object(article).get()
+    restore_url = f"/admin/articles/article/{article.pk}/history/{first.pk}/"
+    data = form_data(edith, change_url(article))
+    data["title"] = "Talks resume"
+    assert edith.post(change_url(article), data).status_code == 302
+    restore = form_data(otto, restore_url)  # Otto opens the restore of the first version
+    data = form_data(edith, change_url(article))
+    data["excerpt"] = "Edith's second thought."
+    assert edith.post(change_url(article), data).status_code == 302
+    assert otto.post(restore_url, restore).status_code == 200  # refused: Edith saved since he opened it
+    article.refresh_from_db()
+    assert (article.title, article.excerpt) == ("Talks resume", "Edith's second thought.")
+    restore = form_data(otto, restore_url)  # opened again, on the article as it is now
+    assert otto.post(restore_url, restore).status_code == 302
+    article.refresh_from_db()
+    assert (article.title, article.excerpt) == ("Talks begin", "First excerpt.")
