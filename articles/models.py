@@ -580,14 +580,18 @@ class Proposal(NaturalKeyModel):
 
 
 class DraftAutosave(NaturalKeyModel):
-    """The latest unsaved title and body one user had in an article's form, posted by the editor every
-    few seconds, so a closed tab or a crash loses nothing: the change form offers to recover it.
-    Forgotten when that user saves the article."""
+    """The latest unsaved form one user had open on an article, posted by the editor every few seconds,
+    so a closed tab or a crash loses nothing: the change form offers to recover it. Title and body have
+    columns (the body sanitised); `fields` holds every other input of the form as posted (byline rows
+    and their order, categories, series, entities, links, picture text, dates) and `labels` what its
+    pickers showed, so a recovered picker shows names, not ids. Forgotten when that user saves the article."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="autosaves")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     title = models.CharField(max_length=300, blank=True)
     body = models.TextField(blank=True, help_text="HTML; sanitised on save.")
+    fields = models.JSONField(default=dict, blank=True, help_text="The form's other inputs: name -> value.")
+    labels = models.JSONField(default=dict, blank=True, help_text="The pickers' shown names: input name -> label.")
     saved_at = models.DateTimeField(default=timezone.now)
 
     natural_key_fields = ("article__slug", "user__username")
@@ -607,7 +611,12 @@ class DraftAutosave(NaturalKeyModel):
     def differs_from(self, article):
         """Whether recovering it would change what the article holds (blanks between tags aside)."""
         squeeze = (lambda html: " ".join(str(html or "").split()).replace("> <", "><"))
-        return self.title != article.title or squeeze(self.body) != squeeze(article.body)
+        # The editor posts the whole form only once it differs from the page as opened.
+        return bool(self.fields) or self.title != article.title or squeeze(self.body) != squeeze(article.body)
+
+    def recovery(self):
+        """What the change form puts back: every input's value (the sanitised title and body) and labels."""
+        return {"values": {**self.fields, "title": self.title, "body": self.body}, "labels": self.labels}
 
 # Every saved article keeps a revision (django-reversion) that also holds its byline, category,
 # entity, link and legacy-URL rows, so history, diffs and restores cover them (articles/revisions.py).

@@ -2,6 +2,11 @@
 in the admin. Passes when there are zero socket errors, zero non-2xx answers, zero 5xx in the access log,
 and every edit the admin acknowledged is in the database and on the public page. Run with `make soak`.
 
+With --editors-per-article 2 (or 3) editors share an article, each changing its own field (title,
+excerpt, author note): a save made on a version another editor has since replaced is refused with a
+conflict, and the editor reloads the form and saves again, as a person would; every field must end
+with its editor's last acknowledged value.
+
 Writes bench/results/soak.md and prints it. Only talks to 127.0.0.1; every loop is bounded.
 """
 import argparse
@@ -59,14 +64,19 @@ class FormFields(HTMLParser):
             self._textarea[1] += data
 
 
-class Editor(threading.Thread):
-    """Logs in to the admin and retitles one article again and again, keeping count of acknowledged saves."""
+FIELDS = ["title", "excerpt", "author_note"]  # one per editor sharing an article
+MAX_RETRIES = 20  # reloads after conflicts for one save (bounded)
 
-    def __init__(self, username, article, deadline, max_edits, pause):
+
+class Editor(threading.Thread):
+    """Logs in to the admin and changes one field of one article again and again (the title unless it
+    shares the article), reloading on a conflict, keeping count of acknowledged saves."""
+
+    def __init__(self, username, article, deadline, max_edits, pause, field="title"):
         super().__init__(daemon=True)
-        self.username, self.article, self.deadline = username, article, deadline
+        self.username, self.article, self.deadline, self.field = username, article, deadline, field
         self.max_edits, self.pause = max_edits, pause
-        self.saved, self.failures, self.last_title = 0, [], None
+        self.saved, self.failures, self.last_title, self.conflicts = 0, [], None, 0
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
 
     def request(self, path, data=None):
@@ -91,12 +101,16 @@ class Editor(threading.Thread):
                 raise RuntimeError(f"login failed, landed on {url}")
             change = f"/admin/articles/article/{self.article.pk}/change/"
             while self.saved < self.max_edits and time.monotonic() < self.deadline:
-                _, fields = self.form(change)
-                title = f"{self.article.title} (revision {self.saved + 1})"
-                url, html = self.request(change, {**fields, "title": title, "_save": "Save"})
+                value = f"{getattr(self.article, self.field)} (revision {self.saved + 1})"
+                for _ in range(MAX_RETRIES):
+                    _, fields = self.form(change)  # the form as stored now, with the version it is on
+                    url, html = self.request(change, {**fields, self.field: value, "_save": "Save"})
+                    if url.endswith("/admin/articles/article/") or 'id="edit-conflict"' not in html:
+                        break
+                    self.conflicts += 1  # another editor saved first: reload and do it again
                 if not url.endswith("/admin/articles/article/"):
                     raise RuntimeError(f"save {self.saved + 1} was not accepted: landed on {url}")
-                self.saved, self.last_title = self.saved + 1, title
+                self.saved, self.last_title = self.saved + 1, value
                 time.sleep(self.pause)
         except Exception as exc:  # recorded and reported: the soak fails on any editor failure
             self.failures.append(f"{self.username}: {type(exc).__name__}: {exc}")
@@ -113,6 +127,8 @@ def main():
     parser.add_argument("--editors", type=int, default=4)
     parser.add_argument("--max-edits", type=int, default=200, help="per editor (bounds the loop)")
     parser.add_argument("--pause", type=float, default=0.5, help="seconds between one editor's saves")
+    parser.add_argument("--editors-per-article", type=int, default=1, choices=range(1, len(FIELDS) + 1),
+                        help="editors sharing one article, each changing its own field")
     args = parser.parse_args()
 
     harness.prepare()
@@ -122,10 +138,13 @@ def main():
     from articles.models import Article
 
     published = list(Article.objects.published().order_by("-published_at")[:40])
-    articles, read_paths = published[: args.editors], [a.get_absolute_url() for a in published[:20]]
+    shared = args.editors_per_article
+    articles = [article for article in published[: -(-args.editors // shared)] for _ in range(shared)][: args.editors]
+    read_paths = [a.get_absolute_url() for a in published[:20]]
     read_paths += ["/the-peninsula/", "/the-peninsula/?page=2", "/the-peninsula/?page=300"]
     users = get_user_model().objects
     versions_before = {a.pk: Version.objects.get_for_object(a).count() for a in articles}
+    originals = {a.pk: {name: getattr(a, name) for name in FIELDS} for a in articles}
     names = [f"soak-editor-{n}" for n in range(args.editors)]
     for name in names:
         user, _ = users.get_or_create(username=name, defaults={"is_staff": True, "is_superuser": True})
@@ -134,7 +153,8 @@ def main():
 
     with harness.Gunicorn("soak-gunicorn.log") as server:
         deadline = time.monotonic() + args.duration
-        editors = [Editor(name, article, deadline, args.max_edits, args.pause) for name, article in zip(names, articles)]
+        editors = [Editor(name, article, deadline, args.max_edits, args.pause, FIELDS[n % shared])
+                   for n, (name, article) in enumerate(zip(names, articles))]
         for editor in editors:
             editor.start()
         load = harness.run_wrk(harness.BASE_URL + "/", duration=args.duration, connections=args.connections,
@@ -142,21 +162,28 @@ def main():
                                timeout=30)
         for editor in editors:
             editor.join(timeout=60)
-        public_pages = {e.article.pk: harness.fetch(e.article.get_absolute_url()).decode() for e in editors}
+        public_pages = {a.pk: harness.fetch(a.get_absolute_url()).decode() for a in articles}
         fives = server.count_5xx()
 
     lost = []
-    for editor in editors:
-        article = Article.objects.get(pk=editor.article.pk)
-        saved_versions = Version.objects.get_for_object(article).count() - versions_before[article.pk]
-        if editor.saved and article.title != editor.last_title:
-            lost.append(f"{article.slug}: database has {article.title!r}, last save was {editor.last_title!r}")
-        if saved_versions != editor.saved:
-            lost.append(f"{article.slug}: {editor.saved} saves acknowledged, {saved_versions} revisions stored")
-        if editor.saved and editor.last_title.replace("&", "&amp;") not in public_pages[article.pk]:
-            lost.append(f"{article.slug}: the public page does not show {editor.last_title!r}")
-        article.title = editor.article.title  # put the corpus back as it was for the next run
-        article.save(update_fields=["title"])
+    for pk, original in originals.items():
+        article = Article.objects.get(pk=pk)
+        sharing = [editor for editor in editors if editor.article.pk == pk]
+        saved_versions = Version.objects.get_for_object(article).count() - versions_before[pk]
+        for editor in sharing:
+            stored = getattr(article, editor.field)
+            if editor.saved and stored != editor.last_title:
+                lost.append(f"{article.slug}: {editor.field} is {stored!r}, {editor.username}'s last save was "
+                            f"{editor.last_title!r}")
+            if editor.saved and editor.field == "title" and \
+                    editor.last_title.replace("&", "&amp;") not in public_pages[pk]:
+                lost.append(f"{article.slug}: the public page does not show {editor.last_title!r}")
+        if saved_versions != sum(editor.saved for editor in sharing):
+            lost.append(f"{article.slug}: {sum(e.saved for e in sharing)} saves acknowledged, "
+                        f"{saved_versions} revisions stored")
+        for name, value in original.items():  # put the corpus back as it was for the next run
+            setattr(article, name, value)
+        article.save(update_fields=FIELDS)
     failures = [f for e in editors for f in e.failures]
     edits = sum(e.saved for e in editors)
 
@@ -166,7 +193,8 @@ def main():
         f"- readers: wrk, {args.connections} connections for {args.duration} s over {len(read_paths)} article "
         f"and index pages: {load['requests']} requests, {load['rps']:.0f} requests/s, p50 {load['p50_ms']:.0f} ms, "
         f"p99 {load['p99_ms']:.0f} ms",
-        f"- editors: {len(editors)} admin users saving their article every {args.pause} s: {edits} saves acknowledged",
+        f"- editors: {len(editors)} admin users ({shared} an article) saving every {args.pause} s: {edits} saves "
+        f"acknowledged, {sum(e.conflicts for e in editors)} refused as made on an older version and redone",
         f"- socket errors: {load['errors']}; non-2xx answers: {load['non_2xx']}; 5xx in the access log: {fives}",
         f"- editor failures: {len(failures)}; lost edits: {len(lost)}",
         *[f"  - {line}" for line in failures + lost],

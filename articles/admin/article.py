@@ -16,15 +16,15 @@ from .article_entities import (
     SUGGESTION_FIELD, ArticleEntitiesMixin, add_entity_to_selected, remove_entity_from_selected,
 )
 from .article_history import ArticleHistoryMixin
+from .article_versions import ArticleVersionsMixin, VersionCheckedArticleForm
 from .article_workflow import ArticleWorkflowMixin
 from .filters import EntityKindFilter, ReviewDeskFilter
-from .forms import ArticleForm
 from .inlines import ARTICLE_INLINES
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMixin, ArticleDraftsMixin, VersionAdmin):
-    form = ArticleForm
+class ArticleAdmin(ArticleVersionsMixin, ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMixin, ArticleDraftsMixin, VersionAdmin):
+    form = VersionCheckedArticleForm
     list_display = ["title", "workflow_state", "publish_date", "submitted_by_name", "primary_category_name",
                     "author_names", "updated_at"]
     list_filter = [ReviewDeskFilter, "status", "categories", "authors", EntityKindFilter, "series", "published_at"]
@@ -88,6 +88,7 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
         saved = self.as_saved(request, obj)
         context.update(self.workflow_context(request, saved))
         context.update(self.drafts_context(request, saved))
+        context.update(self.versions_context(request, saved, context["adminform"].form))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_related(self, request, form, formsets, change):
@@ -110,6 +111,7 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMix
     def save_model(self, request, obj, form, change):
         if change:
             self.forget_autosave(request, obj)  # saved: the copy kept for recovery is no longer needed
+            self.stop_editing(request, obj)
         if self.is_idle_save(request, obj, form, change):
             return  # nothing new: no write, no revision (save_related saves if only rows changed)
         if not change and obj.created_by_id is None:

@@ -1,8 +1,9 @@
 """Drafts on the article admin: pictures uploaded into the body, and the server-side autosave.
 
-The editor posts the form's title and body every few seconds while it has unsaved changes (one
-DraftAutosave row per article and user, replaced each time); the change form offers to recover a copy
-newer than the saved article, and saving the article forgets it. Both views answer JSON to the editor.
+The editor posts the whole form every few seconds while it has unsaved changes (one DraftAutosave row
+per article and user, replaced each time): title and body, and as JSON (`form`) every other input with
+the names its pickers showed. The change form offers to recover a copy newer than the saved article,
+and saving the article forgets it. Both views answer JSON to the editor.
 """
 from django import forms
 from django.contrib.admin.utils import unquote
@@ -17,10 +18,46 @@ from ..models import DraftAutosave
 from .body_editor import BodyImageForm
 
 
+MAX_INPUTS = 2000  # a form with hundreds of entity rows stays well below
+MAX_NAME = 200
+
+
+def form_inputs(value):
+    """Input name -> value (text, a tick, or a list of texts), as the editor's script posts them."""
+    if not isinstance(value, dict) or len(value) > MAX_INPUTS:
+        return None
+    kept = {}
+    for name, item in value.items():
+        if len(name) > MAX_NAME or name in ("title", "body", "csrfmiddlewaretoken"):
+            continue
+        if isinstance(item, (str, bool)) or (isinstance(item, list) and all(isinstance(i, str) for i in item)):
+            kept[name] = item
+        else:
+            return None
+    return kept
+
+
 class AutosaveForm(forms.ModelForm):
+    """Title and body, plus `form`: JSON {"values": {name: value}, "labels": {name: label}} of the other inputs."""
+
+    form = forms.JSONField(required=False)
+
     class Meta:
         model = DraftAutosave
         fields = ["title", "body"]
+
+    def clean_form(self):
+        posted = self.cleaned_data.get("form") or {}
+        values = form_inputs(posted.get("values", {})) if isinstance(posted, dict) else None
+        labels = form_inputs(posted.get("labels", {})) if isinstance(posted, dict) else None
+        if values is None or labels is None or not all(isinstance(v, str) for v in labels.values()):
+            raise forms.ValidationError("The form's inputs were not posted as name: value pairs.")
+        return {"values": values, "labels": labels}
+
+    def save(self, commit=True):
+        self.instance.fields = self.cleaned_data["form"]["values"]
+        self.instance.labels = self.cleaned_data["form"]["labels"]
+        return super().save(commit)
 
 
 def first_error(form):
@@ -48,7 +85,7 @@ class ArticleDraftsMixin:
         return JsonResponse(form.save(), status=201)
 
     def autosave_view(self, request, object_id):
-        """POST (title, body): keep this user's latest unsaved copy of the article; discard=1 forgets it."""
+        """POST (title, body, form): keep this user's latest unsaved copy of the article; discard=1 forgets it."""
         article = self.get_object(request, unquote(object_id))
         if article is None or not self.has_change_permission(request, article):
             raise PermissionDenied
@@ -61,6 +98,7 @@ class ArticleDraftsMixin:
             return JsonResponse({"error": first_error(form)}, status=400)
         form.instance.saved_at = timezone.now()
         form.save()
+        self.note_editing(request, article)  # still at it: "also editing" on others' forms
         return JsonResponse({"saved_at": form.instance.saved_at.isoformat()})
 
     def forget_autosave(self, request, article):
@@ -79,5 +117,6 @@ class ArticleDraftsMixin:
             "autosave_url": reverse(f"admin:{info[0]}_{info[1]}_autosave", args=[obj.pk]),
             "autosave": copy,
             "autosave_when": f"{date_format(when, 'DATETIME_FORMAT')} {when.tzname()}" if when else "",
-            "autosave_fields": {"title": copy.title, "body": copy.body} if copy else None,
+            "autosave_fields": copy.recovery() if copy else None,
+            "autosave_saved_at": copy.saved_at.isoformat() if copy else "",
         }
