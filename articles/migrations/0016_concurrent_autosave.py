@@ -5,7 +5,7 @@ class Migration(migrations.Migration):
     """The autosave keeps the whole article form, not only its title and body."""
 
     dependencies = [
-        ("articles", "0013_search_headings_table"),
+        ("articles", "0015_fixtures_slugs"),
     ]
 
     operations = [
