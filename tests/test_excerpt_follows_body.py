@@ -111,7 +111,7 @@ def test_a_fixture_excerpt_counts_as_written_and_a_dump_round_trips_the_flag(pen
 
 
 def test_the_migration_keeps_every_excerpt_that_is_not_the_derived_one():
-    migration = __import__("articles.migrations.0014_fixtures_slugs", fromlist=["mark_written_excerpts"])
+    migration = __import__("articles.migrations.0015_fixtures_slugs", fromlist=["mark_written_excerpts"])
     derived = make_article(body="<p>Opening words.</p>")
     frozen = make_article(body="<p>Opening words.</p>")
     Article.objects.filter(pk=frozen.pk).update(excerpt="Derived from an older opening.")
