@@ -339,6 +339,10 @@ class Article(NaturalKeyModel):
     def get_absolute_url(self):
         return slug_url("articles:article_detail", self.slug)
 
+    def validate_constraints(self, exclude=None):
+        # The admin form edits wp_id but not import_source: a post id typed there must still be free in its source.
+        super().validate_constraints(exclude=set(exclude or ()) - {"import_source"})
+
     def save(self, *args, **kwargs):
         self.derive_fields()
         super().save(*args, **kwargs)

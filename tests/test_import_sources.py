@@ -297,3 +297,15 @@ def test_a_page_reimport_keeps_an_editors_fix_unless_overwrite(tmp_path):
     article.refresh_from_db()
     assert article.body == "<p>North Korea looks abroad again.</p>"
     assert comments(article)[-1] == "Imported from https://keia.org/the-peninsula/2015/02/looking-abroad/"
+
+
+def test_the_admin_refuses_a_post_id_its_source_already_has(tmp_path):
+    run("import_wxr", site_export(tmp_path, "", post(5, "Imported")))
+    other = Article.objects.create(title="Written here", slug="written-here")
+    editor = login(make_user("edith", "editor"))
+    url = f"/admin/articles/article/{other.pk}/change/"
+    data = form_data(editor, url)
+    data["wp_id"] = "5"
+    response = editor.post(url, data)
+    assert response.status_code == 200 and "already exists" in response.content.decode()
+    assert Article.objects.get(pk=other.pk).wp_id is None

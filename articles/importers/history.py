@@ -6,10 +6,12 @@ article at a time. An import writes hundreds of articles a batch, so this writes
 as reversion does) with one read per followed table and two inserts for the whole batch.
 Each article keeps a revision of its own, so restoring one never touches another.
 """
+import json
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, router
 from django.utils import timezone
 from reversion.models import Revision, Version
@@ -35,6 +37,12 @@ def followed_rows(articles):
     return rows
 
 
+def serialized(objects):
+    """Each object as reversion stores it: serializers.serialize("json", [obj]), one serializer pass for all."""
+    return [json.dumps([row], cls=DjangoJSONEncoder, ensure_ascii=False)
+            for row in serializers.serialize("python", objects)]
+
+
 def save_revisions(articles, comments):
     """A revision for each saved article (`comments[i]` its comment), as reversion would save it."""
     if not articles:
@@ -45,10 +53,10 @@ def save_revisions(articles, comments):
     follows = followed_rows(articles)
     values = []
     for article, revision in zip(articles, revisions):
-        for obj in [article, *follows[article.pk]]:
+        objects = [article, *follows[article.pk]]
+        for obj, data in zip(objects, serialized(objects)):
             values.append((revision.pk, str(obj.pk), ContentType.objects.get_for_model(type(obj)).pk,
-                           router.db_for_write(type(obj), instance=obj), "json",
-                           serializers.serialize("json", (obj,)), str(obj)))
+                           router.db_for_write(type(obj), instance=obj), "json", data, str(obj)))
     # Plain rows, like the writer's link rows: one statement whatever the number of versions.
     quote = connection.ops.quote_name
     columns = [quote(Version._meta.get_field(name).column) for name in VERSION_COLUMNS]
