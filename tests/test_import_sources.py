@@ -120,6 +120,7 @@ def test_a_reimport_keeps_an_editors_fix_and_names_it(tmp_path):
     article = Article.objects.get(wp_id=1)
     editor = login(make_user("edith", "editor"))
     url = f"/admin/articles/article/{article.pk}/change/"
+    assert "blog.example.org" in editor.get(url).content.decode()  # the change form's record says where from
     data = form_data(editor, url)
     data.update(title="Typo title", body="<p>Original text, fixed.</p>")
     assert editor.post(url, data).status_code == 302

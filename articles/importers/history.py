@@ -23,16 +23,22 @@ VERSION_COLUMNS = ("revision", "object_id", "content_type", "db", "format", "ser
 
 
 def followed_rows(articles):
-    """{article pk: [rows it follows]} (byline, category, entity, link and legacy-URL rows): a query per table."""
+    """{article pk: [rows it follows]} (byline, category, entity, link and legacy-URL rows), each row with the
+    objects it names (its __str__ shows them): a query per table, and one per kind of object named."""
     by_pk = {article.pk: article for article in articles}
     rows = defaultdict(list)
     for name in FOLLOW:
         relation = Article._meta.get_field(name)
         model, back = relation.related_model, relation.field
-        others = [f.name for f in model._meta.concrete_fields if f.many_to_one and f.name != back.name]
-        for row in model.objects.filter(**{f"{back.name}__in": list(by_pk)}).select_related(*others).order_by("pk"):
+        found = list(model.objects.filter(**{f"{back.name}__in": list(by_pk)}).order_by("pk"))
+        for other in (f for f in model._meta.concrete_fields if f.many_to_one and f.name != back.name):
+            # The few authors, categories and entities a batch names, once each (not once per row).
+            named = other.related_model._base_manager.in_bulk({getattr(row, other.attname) for row in found})
+            for row in found:
+                setattr(row, other.name, named[getattr(row, other.attname)])
+        for row in found:
             article = by_pk[getattr(row, back.attname)]
-            setattr(row, back.name, article)  # its __str__ names the article: no query for it
+            setattr(row, back.name, article)
             rows[article.pk].append(row)
     return rows
 
