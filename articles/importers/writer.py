@@ -10,6 +10,7 @@ as it is unless the import overwrites; every article an import writes keeps a re
 "Imported from <site>" (history.py).
 """
 from collections import Counter
+from copy import copy
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -382,12 +383,18 @@ class ArticleWriter:
             article.wp_id, article.import_source = record.wp_id, record.source
         if series is not None:  # a series an editor set stays when the source names none
             article.series = series
-        article.derive_fields()  # as save() will: entity matching reads the text, the digest the stored values
         if outcome == CREATED:  # inserted with the batch's other new articles, as save() would
+            article.derive_fields()
+            derived = article
             self.rows[Article].append(article)
             self.unsaved_slugs.add(article.slug)
             if article.wp_id is not None:
                 self.unsaved_wp_ids.add((article.import_source, article.wp_id))
+        else:
+            # The values save() will store, for entity matching and the digest: derived once, as save() does
+            # (sanitising is not quite idempotent: a <pre> loses a leading newline each time).
+            derived = copy(article)
+            derived.derive_fields()
         self.slugs.add(article.slug)
         self.set_links(known, authors, categories, entities, fresh=outcome == CREATED)
         if record.legacy_path and record.legacy_path != article.get_absolute_url():
@@ -397,9 +404,9 @@ class ArticleWriter:
                 self.rows[LegacyURL].append(LegacyURL(path=record.legacy_path, article=article))
         if self.gazetteer is None:
             self.gazetteer = load_gazetteer()
-        matched = known_entity_links(article, self.gazetteer, known.entity_ids, known.rejected, known.last_position)
+        matched = known_entity_links(derived, self.gazetteer, known.entity_ids, known.rejected, known.last_position)
         self.rows[ArticleEntity] += [(article, link.tag_id, link.position, link.is_main) for link in matched]
-        article.import_digest = article_digest(article, [a.pk for a in authors], [c.pk for c in categories],
+        article.import_digest = article_digest(derived, [a.pk for a in authors], [c.pk for c in categories],
                                                known.entity_ids | {link.tag_id for link in matched})
         if outcome == UPDATED:
             article.save()
