@@ -311,7 +311,13 @@ class Article(NaturalKeyModel):
     categories = models.ManyToManyField(Category, through="ArticleCategory", blank=True, related_name="articles")
     series = models.ForeignKey(Series, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     entities = TaggableManager(through="ArticleEntity", blank=True, related_name="articles")
-    wp_id = models.PositiveBigIntegerField("WordPress post id", null=True, blank=True, unique=True)
+    wp_id = models.PositiveBigIntegerField("WordPress post id", null=True, blank=True)
+    # An imported post is known by (import_source, wp_id); see articles/importers/provenance.py.
+    import_source = models.CharField("imported from", max_length=300, blank=True, default="", editable=False,
+                                     help_text="The site of the WordPress export it came from, e.g. example.org.")
+    import_digest = models.CharField(max_length=64, blank=True, default="", editable=False,
+                                     help_text="A hash of what the last import wrote: a different one now means "
+                                               "the article was changed here since.")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -328,6 +334,9 @@ class Article(NaturalKeyModel):
     class Meta:
         ordering = ["-published_at", "-pk"]
         indexes = [models.Index(fields=["status", "published_at"])]
+        constraints = [models.UniqueConstraint(
+            fields=["import_source", "wp_id"], name="unique_import_source_post",
+            violation_error_message="An article imported from this source with this WordPress post id (wp_id) already exists.")]
         permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
 
     def __str__(self):
@@ -335,6 +344,10 @@ class Article(NaturalKeyModel):
 
     def get_absolute_url(self):
         return slug_url("articles:article_detail", self.slug)
+
+    def validate_constraints(self, exclude=None):
+        # The admin form edits wp_id but not import_source: a post id typed there must still be free in its source.
+        super().validate_constraints(exclude=set(exclude or ()) - {"import_source"})
 
     def save(self, *args, **kwargs):
         self.derive_fields()

@@ -99,7 +99,7 @@ def test_a_row_taking_a_slug_another_article_has_is_refused(peninsula, tmp_path)
     article_fields(other).update(slug="another-slug", wp_id=7)
     path = write(tmp_path, other, "second.json")
     assert refused(path) == (f"{path}: articles.article “Moscow and Pyongyang Draw Closer” (row 1): "
-                             "wp_id: Article with this WordPress post id already exists.")
+                             "An article imported from this source with this WordPress post id (wp_id) already exists.")
 
 
 def test_a_bad_second_file_writes_nothing_from_the_first(peninsula, tmp_path):

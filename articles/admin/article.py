@@ -36,7 +36,7 @@ class ArticleAdmin(ArticleVersionsMixin, ArticleWorkflowMixin, ArticleHistoryMix
     inlines = ARTICLE_INLINES
     autocomplete_fields = ["series"]
     readonly_fields = ["word_count", "reading_time", "created_at", "updated_at", "workflow_state", "share_preview_link",
-                       "submitted_by_name", "review_note_display", "pending_proposals"]
+                       "submitted_by_name", "review_note_display", "pending_proposals", "import_source"]
     actions = ["submit_for_review", "withdraw_submissions", "publish_now", "unpublish", add_entity_to_selected,
                remove_entity_from_selected]
     change_list_template = "admin/articles/article/change_list.html"
@@ -48,7 +48,7 @@ class ArticleAdmin(ArticleVersionsMixin, ArticleWorkflowMixin, ArticleHistoryMix
         ("Content", {"fields": ["excerpt", "body", "author_note", "word_count", "reading_time"]}),
         ("Image", {"fields": ["image", "image_alt", "image_credit", "image_credit_url", "image_licence"],
                    "classes": ["collapse"]}),
-        ("Record", {"fields": ["wp_id", "created_at", "updated_at"], "classes": ["collapse"]}),
+        ("Record", {"fields": ["wp_id", "import_source", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
     def get_queryset(self, request):

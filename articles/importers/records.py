@@ -48,6 +48,8 @@ class PostRecord:
     categories: list = field(default_factory=list)
     tags: list = field(default_factory=list)
     wp_id: int | None = None
+    source: str = ""  # the site the post id belongs to (provenance.site_key()): (source, wp_id) is the post's key
+    origin: str = ""  # where it came from, for its revision's comment ("Imported from …"): a site, URL or file
     legacy_path: str = ""
     where: str = ""
     source_body: str = ""  # the body as the source had it, before paragraph treatment

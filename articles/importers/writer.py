@@ -1,10 +1,16 @@
 """Turning import records into articles: found or created, updated only when the source changed.
 
-An article is the same article when it has the same WordPress post id, or else the same slug
-(or a numbered variant of it) and the same publication date. Authors, categories and
-entities are reused by slug (entities also by name or alias) and created only when missing.
+An article is the same article when it has the same source and WordPress post id (provenance.py),
+or else the same slug (or a numbered variant of it) and the same publication date and no post id
+of another source. Authors, categories and entities are reused by slug (entities also by name or
+alias) and created only when missing.
+
+An article changed here since its last import (its import digest no longer matches it) is kept
+as it is unless the import overwrites; every article an import writes keeps a revision
+"Imported from <site>" (history.py).
 """
 from collections import Counter
+from copy import copy
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -19,9 +25,12 @@ from articles.dates import date_problem
 from articles.names import entity_key, name_key
 from articles.slugs import free_slug, make_slug
 
+from .history import save_revisions
+from .provenance import UNKNOWN_SOURCE, article_digest
 from .records import AuthorRecord, CategoryRecord, SourceError, TagRecord
 
-CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept"
+NAMED_IN_SUMMARY = 5  # the kept articles and new slugs a summary names, before "and N more"
 NAME_LENGTH = 200  # max_length of names and slugs on Author, Category and Entity
 ARTICLE_SLUG_LENGTH = 280  # Article.slug's 300, less room for a "-2" when the slug is taken
 COMPARED_FIELDS = ("title", "status", "published_at", "body", "excerpt", "author_note", "image_credit")
@@ -41,17 +50,34 @@ class ImportReport:
     not_imported: Counter = field(default_factory=Counter)
     new: Counter = field(default_factory=Counter)
     written_pks: list = field(default_factory=list)
+    kept: list = field(default_factory=list)  # titles of the articles changed here that the import left alone
+    renamed: list = field(default_factory=list)  # (slug, the slug given instead) for new articles whose slug was taken
+    claimed: int = 0  # articles imported before sources were recorded, recognised as this source's
 
     def summary(self):
         parts = [f"{self.outcomes[CREATED]} created, {self.outcomes[UPDATED]} updated, "
                  f"{self.outcomes[UNCHANGED]} unchanged, {sum(self.skipped.values())} skipped"]
         if self.skipped:
             parts[0] += " (" + ", ".join(f"{reason}: {n}" for reason, n in sorted(self.skipped.items())) + ")"
+        if self.kept:
+            parts.append(f"kept: {len(self.kept)} changed here since the last import ("
+                         + named(f"“{title}”" for title in self.kept) + "; --overwrite replaces them)")
+        if self.renamed:
+            parts.append(f"new slugs: {len(self.renamed)} taken by other articles ("
+                         + named(f"{old} → {new}" for old, new in self.renamed) + ")")
+        if self.claimed:
+            parts.append(f"claimed: {self.claimed} imported before sources were recorded")
         if self.not_imported:
             parts.append("not imported: " + ", ".join(f"{n} {kind}" for kind, n in sorted(self.not_imported.items())))
         parts.append(f"new: {self.new['authors']} authors, {self.new['categories']} categories, "
                      f"{self.new['entities']} entities" + (f", {self.new['series']} series" if self.new["series"] else ""))
         return "; ".join(parts)
+
+
+def named(items):
+    items = list(items)
+    more = len(items) - NAMED_IN_SUMMARY
+    return ", ".join(items[:NAMED_IN_SUMMARY]) + (f" and {more} more" if more > 0 else "")
 
 
 def local_date(value):
@@ -73,13 +99,15 @@ class Known:
 class ArticleWriter:
     """Creates and updates articles from PostRecords, reusing authors, categories and entities."""
 
-    def __init__(self, report):
+    def __init__(self, report, overwrite=False):
         self.report = report
+        self.overwrite = overwrite  # replace articles changed here since their last import, too
         self.authors, self.categories, self.series_by_key = {}, {}, None
         self.entities = None  # name key -> Entity, built on first use
         self.created_pks = set()  # authors, categories, entities made by this import: (model, pk)
         self.category_parents = {}
-        self.wp_ids = self.slugs = None
+        self.wp_ids = self.slugs = None  # {(source, post id): pk}, {slug}
+        self.unknown_ids = None  # {post id: pk} of the articles imported before sources were recorded
         self.gazetteer = None  # the entity matcher, built once and again only after new entities
         self.known = {}  # pk -> Known, for the batch being written
         self.known_slugs = {}  # slug -> pk of the articles read ahead
@@ -88,6 +116,7 @@ class ArticleWriter:
         # (article, other id, position[, is_main]) tuples (LINK_COLUMNS).
         self.rows = {Article: [], ArticleAuthor: [], ArticleCategory: [], ArticleEntity: [], LegacyURL: []}
         self.unsaved_wp_ids, self.unsaved_slugs = set(), set()  # of the new articles not inserted yet
+        self.revised = []  # (article, comment) for the revisions of what the batch wrote
 
     # Authors, categories, entities -------------------------------------------------------
 
@@ -184,9 +213,14 @@ class ArticleWriter:
     # Articles ---------------------------------------------------------------------------
 
     def load_article_keys(self):
-        """Existing WordPress ids and slugs, read once, so that most lookups need no query."""
+        """Existing (source, post id) keys and slugs, read once, so that most lookups need no query."""
         if self.wp_ids is None:
-            self.wp_ids = dict(Article.objects.filter(wp_id__isnull=False).values_list("wp_id", "pk"))
+            self.wp_ids, self.unknown_ids = {}, {}
+            for source, wp_id, pk in Article.objects.filter(wp_id__isnull=False).values_list(
+                    "import_source", "wp_id", "pk"):
+                self.wp_ids[source, wp_id] = pk
+                if source == UNKNOWN_SOURCE:
+                    self.unknown_ids[wp_id] = pk
             self.slugs = set(Article.objects.values_list("slug", flat=True))
 
     def slug_variants(self, slug):
@@ -202,9 +236,11 @@ class ArticleWriter:
         self.load_article_keys()
         pks, slugs = set(), set()
         for record in records:
-            if record.wp_id is not None and record.wp_id in self.wp_ids:
-                pks.add(self.wp_ids[record.wp_id])
+            if record.wp_id is not None and (record.source, record.wp_id) in self.wp_ids:
+                pks.add(self.wp_ids[record.source, record.wp_id])
             else:
+                if record.wp_id in self.unknown_ids:
+                    pks.add(self.unknown_ids[record.wp_id])
                 slugs.update(self.slug_variants(make_slug(record.slug or record.title, "article", ARTICLE_SLUG_LENGTH)))
         if pks or slugs:
             self.load_known(Article.objects.filter(Q(pk__in=pks) | Q(slug__in=slugs)))
@@ -237,13 +273,17 @@ class ArticleWriter:
         return entry
 
     def find(self, record):
-        """The Known for the article this record already is: same WordPress id, or same slug (or slug-N) and date."""
+        """The Known for the article this record already is: same source and WordPress id, or an article
+        imported before sources were recorded with that post id and permalink, or same slug (or slug-N) and date."""
         self.load_article_keys()
-        if record.wp_id in self.unsaved_wp_ids or self.unsaved_slugs and self.unsaved_slugs & {
+        key = (record.source, record.wp_id)
+        if key in self.unsaved_wp_ids or self.unsaved_slugs and self.unsaved_slugs & {
                 record.slug, *self.slug_variants(record.slug)}:
             self.flush()  # a new article of this batch: it has an id once inserted
-        if record.wp_id is not None and record.wp_id in self.wp_ids:
-            return self.take_known(self.wp_ids[record.wp_id])
+        if record.wp_id is not None and key in self.wp_ids:
+            return self.take_known(self.wp_ids[key])
+        if record.wp_id is not None and record.wp_id in self.unknown_ids and self.claims(record):
+            return self.take_known(self.unknown_ids[record.wp_id])
         variants = self.slug_variants(record.slug)
         if not variants:
             return None
@@ -257,6 +297,16 @@ class ArticleWriter:
                     and (record.wp_id is None or article.wp_id is None)):
                 return self.take_known(article.pk)
         return None
+
+    def claims(self, record):
+        """Is the article with this post id and an unknown source this record's? Its old permalink says so
+        (or, for a post without one, its slug and date)."""
+        pk = self.unknown_ids[record.wp_id]
+        article = self.known[pk].article if pk in self.known else Article.objects.get(pk=pk)
+        if record.legacy_path:
+            return (record.legacy_path == article.get_absolute_url()
+                    or LegacyURL.objects.filter(article_id=pk, path=record.legacy_path).exists())
+        return article.slug == record.slug and local_date(article.published_at) == local_date(record.published_at)
 
     def write(self, record):
         """Create or update the article for `record`; returns (outcome, article)."""
@@ -280,7 +330,16 @@ class ArticleWriter:
             self.known.clear()
             self.known_slugs.clear()
         self.flush()
+        self.save_revisions()
         return results
+
+    def save_revisions(self):
+        """The revisions of the articles this batch wrote, each article once (as last written)."""
+        latest = {}
+        for article, comment in self.revised:
+            latest[article.pk] = (article, comment)
+        self.revised.clear()
+        save_revisions([article for article, _ in latest.values()], [comment for _, comment in latest.values()])
 
     def write_one(self, record):
         if problem := date_problem(record.published_at):
@@ -289,36 +348,54 @@ class ArticleWriter:
         known = self.find(record)
         outcome = CREATED if known is None else UPDATED
         if known is None:
-            known = Known(Article(slug=f"{record.slug}-{len(self.slug_variants(record.slug)) + 1}"
-                                  if record.slug in self.slugs else record.slug))
+            slug = record.slug
+            if slug in self.slugs:  # another article's (another site's post, or one written here)
+                slug = f"{record.slug}-{len(self.slug_variants(record.slug)) + 1}"
+                self.report.renamed.append((record.slug, slug))
+            known = Known(Article(slug=slug))
         article = known.article
         people, series = self.split_byline(record)
         # Two names can make one slug ("a/b" and "a-b"): each author and category once, in first-named order.
         authors = list(dict.fromkeys(self.author(a) for a in people))
         categories = list(dict.fromkeys(self.category(c) for c in record.categories))
         entities = list(dict.fromkeys(self.entity(t) for t in record.tags))
-        if outcome == UPDATED and (series is None or article.series_id == series.pk) \
-                and self.same(known, record, authors, categories, entities):
-            self.report.outcomes[UNCHANGED] += 1
-            return UNCHANGED, article
+        if outcome == UPDATED:
+            if (series is None or article.series_id == series.pk) and self.same(known, record, authors, categories,
+                                                                                entities):
+                self.report.outcomes[UNCHANGED] += 1
+                return UNCHANGED, article
+            changed_here = article.import_digest != article_digest(article, known.author_ids, known.category_ids,
+                                                                   known.entity_ids)
+            if changed_here and not self.overwrite:
+                self.report.kept.append(article.title)
+                self.report.outcomes[KEPT] += 1
+                return KEPT, article
+            if changed_here:  # what was changed here stays in the history, whatever saved it
+                self.flush()
+                save_revisions([article], [f"As changed here, before the import from {self.origin(record)} "
+                                           "replaced it"])
+            if article.import_source == UNKNOWN_SOURCE and record.wp_id is not None:
+                self.report.claimed += 1
+                self.unknown_ids.pop(record.wp_id, None)
         for name in COMPARED_FIELDS:
             setattr(article, name, getattr(record, name))
         article.excerpt_is_manual = bool(record.excerpt.strip())  # the source's own excerpt stays as written
         if record.wp_id is not None:
-            article.wp_id = record.wp_id
+            article.wp_id, article.import_source = record.wp_id, record.source
         if series is not None:  # a series an editor set stays when the source names none
             article.series = series
         if outcome == CREATED:  # inserted with the batch's other new articles, as save() would
             article.derive_fields()
+            derived = article
             self.rows[Article].append(article)
             self.unsaved_slugs.add(article.slug)
             if article.wp_id is not None:
-                self.unsaved_wp_ids.add(article.wp_id)
+                self.unsaved_wp_ids.add((article.import_source, article.wp_id))
         else:
-            article.save()
-            self.report.written_pks.append(article.pk)
-            if article.wp_id is not None:
-                self.wp_ids[article.wp_id] = article.pk
+            # The values save() will store, for entity matching and the digest: derived once, as save() does
+            # (sanitising is not quite idempotent: a <pre> loses a leading newline each time).
+            derived = copy(article)
+            derived.derive_fields()
         self.slugs.add(article.slug)
         self.set_links(known, authors, categories, entities, fresh=outcome == CREATED)
         if record.legacy_path and record.legacy_path != article.get_absolute_url():
@@ -328,12 +405,22 @@ class ArticleWriter:
                 self.rows[LegacyURL].append(LegacyURL(path=record.legacy_path, article=article))
         if self.gazetteer is None:
             self.gazetteer = load_gazetteer()
-        self.rows[ArticleEntity] += [
-            (article, link.tag_id, link.position, link.is_main)
-            for link in known_entity_links(article, self.gazetteer, known.entity_ids, known.rejected,
-                                           known.last_position)]
+        matched = known_entity_links(derived, self.gazetteer, known.entity_ids, known.rejected, known.last_position)
+        self.rows[ArticleEntity] += [(article, link.tag_id, link.position, link.is_main) for link in matched]
+        article.import_digest = article_digest(derived, [a.pk for a in authors], [c.pk for c in categories],
+                                               known.entity_ids | {link.tag_id for link in matched})
+        if outcome == UPDATED:
+            article.save()
+            self.report.written_pks.append(article.pk)
+            if article.wp_id is not None:
+                self.wp_ids[article.import_source, article.wp_id] = article.pk
+        self.revised.append((article, f"Imported from {self.origin(record)}"))
         self.report.outcomes[outcome] += 1
         return outcome, article
+
+    @staticmethod
+    def origin(record):
+        return record.origin or record.source or "an import"
 
     def load_legacy_paths(self):
         if self.legacy_paths is None:
@@ -350,7 +437,7 @@ class ArticleWriter:
         candidate.derive_fields()
         if any(getattr(candidate, name) != getattr(article, name) for name in COMPARED_FIELDS):
             return False
-        if record.wp_id is not None and article.wp_id != record.wp_id:
+        if record.wp_id is not None and (article.wp_id, article.import_source) != (record.wp_id, record.source):
             return False
         return (known.author_ids == [a.pk for a in authors] and known.category_ids == [c.pk for c in categories]
                 and {e.pk for e in entities} <= known.entity_ids
@@ -384,7 +471,7 @@ class ArticleWriter:
             for article in articles:
                 self.report.written_pks.append(article.pk)
                 if article.wp_id is not None:
-                    self.wp_ids[article.wp_id] = article.pk
+                    self.wp_ids[article.import_source, article.wp_id] = article.pk
             articles.clear()
             self.unsaved_wp_ids.clear()
             self.unsaved_slugs.clear()
@@ -404,6 +491,8 @@ class ArticleWriter:
     def describe(self, outcome, article):
         """Field-by-field lines for --dry-run."""
         self.flush()
+        if outcome == KEPT:
+            return [f"would keep article “{article.title}” as it is: changed here since the last import"]
         def names(objects):
             return ", ".join(f"{o.name} (new)" if self.is_new(o) else o.name for o in objects) or "—"
 

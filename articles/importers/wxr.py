@@ -22,6 +22,7 @@ from articles.dates import date_problem
 from articles.slugs import make_slug
 
 from .autop import autop
+from .provenance import site_key
 from .records import AuthorRecord, CategoryRecord, PostRecord, SourceError, TagRecord
 
 SUPPORTED_VERSIONS = ("1.0", "1.1", "1.2")
@@ -56,9 +57,16 @@ class Channel:
 
     version: str = ""
     namespace: str = ""
-    base_url: str = ""
+    base_url: str = ""  # <wp:base_site_url>
+    blog_url: str = ""  # <wp:base_blog_url>
+    link: str = ""  # the channel's <link>
     published: object = None
     term_counts: dict = field(default_factory=dict)
+
+    @property
+    def site(self):
+        """The export's site as a source key ("example.org"): its base site URL, else blog URL, else link."""
+        return site_key(self.base_url) or site_key(self.blog_url) or site_key(self.link)
 
 
 def split_tag(tag):
@@ -130,6 +138,8 @@ class WxrReader:
             self.pending.clear()
         elif not uri and local == "pubDate":
             self.channel.published = parse_rfc822(text_of(element))
+        elif not uri and local == "link":
+            self.channel.link = text_of(element)
         elif not uri and local == "item":
             self.item_number += 1
             if not self.channel.version:
@@ -151,6 +161,8 @@ class WxrReader:
         wp = self.wp
         if local == "base_site_url":
             self.channel.base_url = text_of(element)
+        elif local == "base_blog_url":
+            self.channel.blog_url = text_of(element)
         elif local == "author":
             login = wp(element, "author_login")
             if login:
@@ -225,6 +237,8 @@ class WxrReader:
             categories=categories,
             tags=tags,
             wp_id=post_id,
+            source=self.channel.site,
+            origin=self.channel.site or "a WordPress export that names no site",
             legacy_path=legacy_path(text_of(element.find("link"))),
             where=where,
         )

@@ -121,13 +121,17 @@ def entity_groups(links):
 
 def home(request):
     """/: the latest articles. /?p=N, WordPress's default link to post N, answers 301 with the
-    article imported from that post, so links to the old site keep working."""
+    article imported from that post, so links to the old site keep working. Posts of several sites can share
+    the number: the one imported first answers."""
     wp_id = request.GET.get("p")
     if wp_id is None:
         return redirect("articles:index")
     if not re.fullmatch(r"[0-9]{1,18}", wp_id):  # beyond 18 digits the database's integers overflow
         raise Http404("No such post.")
-    return redirect(get_object_or_404(Article.objects.published(), wp_id=int(wp_id)), permanent=True)
+    article = Article.objects.published().filter(wp_id=int(wp_id)).order_by("pk").first()
+    if article is None:
+        raise Http404("No such post.")
+    return redirect(article, permanent=True)
 
 
 class OldBlogArticleRedirectView(RedirectView):

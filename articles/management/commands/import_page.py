@@ -1,5 +1,5 @@
 """python manage.py import_page FILE... [--status draft|published] [--url URL] [--date YYYY-MM-DD] [--dry-run]
-[--copy-images]"""
+[--overwrite] [--copy-images]"""
 from dataclasses import dataclass
 
 from django.core.management.base import BaseCommand, CommandError
@@ -13,7 +13,7 @@ from articles.importers.page_html import is_html, parse_html_page
 from articles.importers.page_parts import PageOptions
 from articles.importers.page_text import read_page_file, parse_page
 from articles.importers.records import SourceError
-from articles.importers.writer import UNCHANGED, ArticleWriter, ImportReport
+from articles.importers.writer import KEPT, UNCHANGED, ArticleWriter, ImportReport
 from articles.models import Article
 from articles.signals import articles_bulk_created
 
@@ -41,7 +41,8 @@ class Command(BaseCommand):
             "web pages (.html) as articles; a .csv or .json FILE is a manifest (file, url, date, status) of "
             "several. Every file is read before anything is written, and one refused file writes nothing; "
             "then all are written in one transaction. Running it again changes nothing; a changed page "
-            "updates its article (matched by slug and date).")
+            "updates its article (matched by slug and date), unless the article was changed here since its last "
+            "import: that one is kept and named (--overwrite replaces it).")
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
@@ -52,13 +53,18 @@ class Command(BaseCommand):
         parser.add_argument("--date", default="", metavar="YYYY-MM-DD", help="the date, when the page does not show it")
         parser.add_argument("--dry-run", action="store_true",
                             help="print one row per file (and every field for a single file); write nothing")
+        parser.add_argument("--overwrite", action="store_true",
+                            help="replace articles changed here since their last import too (a revision keeps "
+                                 "what they held)")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
         parser.add_argument("--copy-images", action="store_true",
                             help="keep copies of the pages' pictures in the archive's storage (those that can be "
                                  "reached; the others stay links); not in a dry run")
 
-    def handle(self, files, status, url, date, dry_run, no_progress=False, copy_images=False, **options):
+    def handle(self, files, status, url, date, dry_run, no_progress=False, copy_images=False, overwrite=False,
+               **options):
         self.copy_images = copy_images and not dry_run
+        self.overwrite = overwrite
         self.pictures_copied = 0
         pages = self.pages(files, PageOptions(status=status, url=url, date=date))
         for page in pages:
@@ -87,7 +93,8 @@ class Command(BaseCommand):
             self.stdout.write(f"import_page: {self.pictures_copied} external pictures copied into storage")
 
     def write(self, pages, report, dry_run, progress):
-        shared_writer = None if dry_run else ArticleWriter(report)  # a dry run's rows vanish with each rollback
+        # A dry run's rows vanish with each rollback: a writer for each page then.
+        shared_writer = None if dry_run else ArticleWriter(report, overwrite=self.overwrite)
         for page in progress:
             if page.error:
                 self.stdout.write(f"{cut(page.path, 28):<28} refused   {page.error.removeprefix(page.path + ': ')}")
@@ -96,11 +103,12 @@ class Command(BaseCommand):
                 page.record.body, copied = localise_images(page.record.body)
                 self.pictures_copied += copied
             with transaction.atomic():
-                writer = shared_writer or ArticleWriter(report)
+                writer = shared_writer or ArticleWriter(report, overwrite=self.overwrite)
+                page.record.origin = page.record.origin or page.options.url or page.path
                 outcome, article = writer.write(page.record)
                 if dry_run:
                     self.stdout.write(self.row(page, outcome, article))
-                    if len(pages) == 1 and outcome != UNCHANGED:
+                    if len(pages) == 1 and outcome not in (UNCHANGED, KEPT):
                         self.stdout.write("\n".join([f"{page.path}:", *writer.describe(outcome, article)]))
                     transaction.set_rollback(True)
 

@@ -1,4 +1,4 @@
-"""python manage.py import_wxr FILE [--dry-run]"""
+"""python manage.py import_wxr FILE [--dry-run] [--overwrite]"""
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
@@ -18,18 +18,24 @@ class Command(BaseCommand):
     help = ("Import a WordPress export (WXR 1.0-1.2): posts become articles, authors authors, categories "
             "categories, tags entities. Pages, attachments and menu items are counted, not imported. The whole "
             "file is one transaction; running it again changes nothing; a changed post updates its article "
-            "(matched by WordPress post id).")
+            "(matched by the export's site and the post id), unless the article was changed here since its "
+            "last import: that one is kept and named (--overwrite replaces it). Every article written keeps a "
+            "revision \"Imported from <site>\". Draft, pending and private posts never come in published.")
 
     def add_arguments(self, parser):
         parser.add_argument("file", metavar="FILE")
         parser.add_argument("--dry-run", action="store_true", help="print what would be written, field by field")
+        parser.add_argument("--overwrite", action="store_true",
+                            help="replace articles changed here since their last import too (a revision keeps "
+                                 "what they held)")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
         parser.add_argument("--copy-images", action="store_true",
                             help="keep copies of the posts' external pictures in the archive's storage (those that "
                                  "can be reached; the others stay links); not in a dry run")
 
-    def handle(self, file, dry_run, no_progress, copy_images=False, **options):
+    def handle(self, file, dry_run, no_progress, copy_images=False, overwrite=False, **options):
         self.copy_images = copy_images and not dry_run
+        self.overwrite = overwrite
         self.pictures_copied = 0
         try:
             source = check_source_path(file)
@@ -58,7 +64,7 @@ class Command(BaseCommand):
             self.stdout.write(f"import_wxr: {self.pictures_copied} external pictures copied into storage")
 
     def import_stream(self, reader, report, dry_run):
-        writer, posts = ArticleWriter(report), []
+        writer, posts = ArticleWriter(report, overwrite=self.overwrite), []
 
         def write_posts():
             for outcome, article in writer.write_batch(posts):
