@@ -320,3 +320,21 @@ def test_an_updated_post_whose_text_sanitises_differently_twice_is_unchanged_nex
     assert "0 created, 1 updated" in run("import_wxr", path)
     output = run("import_wxr", path)
     assert "0 created, 0 updated, 1 unchanged" in output and "kept" not in output
+
+
+def test_the_admins_restore_brings_back_the_editors_fix_an_overwrite_replaced(tmp_path):
+    path = site_export(tmp_path, "https://blog.example.org", post(1, "Typo tilte", body="<p>Orignal text.</p>"))
+    run("import_wxr", path)
+    article = Article.objects.get()
+    editor = login(make_user("edith", "editor"))
+    url = f"/admin/articles/article/{article.pk}/change/"
+    data = form_data(editor, url)
+    data.update(title="Typo title", body="<p>Original text, fixed.</p>")
+    assert editor.post(url, data).status_code == 302
+    run("import_wxr", path, "--overwrite")
+    fix = Version.objects.get_for_object(article).get(revision__comment__startswith="As changed here")
+    restore = f"/admin/articles/article/{article.pk}/history/{fix.pk}/"
+    assert editor.post(restore, form_data(editor, restore)).status_code == 302
+    article.refresh_from_db()
+    assert (article.title, article.body) == ("Typo title", "<p>Original text, fixed.</p>")
+    assert [a.slug for a in article.authors.all()] == ["admin"]
