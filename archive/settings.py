@@ -253,6 +253,8 @@ CONTENT_SECURITY_POLICY = {
 
 SITE_NAME = "The Peninsula"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# URLs per sitemap page (/sitemap-<section>.xml?p=N); the protocol allows 50,000.
+SITEMAP_PAGE_SIZE = int(os.environ.get("SITEMAP_PAGE_SIZE", "5000"))
 
 # One line per event on stdout (tracebacks folded onto the line); gunicorn adds one line per request.
 LOGGING = {

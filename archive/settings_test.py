@@ -22,3 +22,4 @@ if "filebased" in CACHES["default"]["BACKEND"]:  # noqa: F405
 
     CACHES["default"]["LOCATION"] = tempfile.mkdtemp(prefix="peninsula-test-cache-")  # noqa: F405
     atexit.register(shutil.rmtree, CACHES["default"]["LOCATION"], True)  # noqa: F405
+SITE_URL = "http://testserver"  # the test client's host: absolute URLs read as the requests that made them

@@ -32,9 +32,10 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
+from django.utils.http import http_date, urlencode
 
 GENERATION_KEY = "content-generation"
 logger = logging.getLogger(__name__)
@@ -197,11 +198,29 @@ def fresh(entry):
 
 
 def page_key(request, generation, query=None):
-    """The cache key of a page: host, path and `query` (default: the request's sorted query string)."""
+    """The cache key of a page: host, path and `query` (default: the query parameters its view reads)."""
     if query is None:
-        query = "&".join(sorted(request.GET.urlencode().split("&")))
+        query = page_query(request, page_params(request) or ())
     address = f"{request.get_host()}{request.path}?{query}"
     return f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def page_query(request, names):
+    """The request's query string narrowed to `names`, in a fixed order: stray parameters (utm_*, fbclid,
+    a cache-buster) do not make another copy of the page."""
+    return urlencode([(name, value) for name in sorted(names) for value in request.GET.getlist(name)])
+
+
+def page_params(request):
+    """The query parameters the cached page view at this path reads, or None when no such view answers it."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    view_class = getattr(match.func, "view_class", None)
+    if view_class is None or not getattr(view_class, "keeps_pages", False):
+        return None
+    return view_class.query_params
 
 
 def served_key(request):
@@ -223,10 +242,12 @@ class CachedPageMixin:
     """
 
     keeps_pages = True
+    # The query parameters the page reads: the only ones in its cache keys.
+    query_params = ("page",)
 
     def page_cache_key(self, request, generation):
-        """The cache key of this request's page: by default its host, path and sorted query string."""
-        return page_key(request, generation)
+        """The cache key of this request's page: by default its host, path and the parameters it reads."""
+        return page_key(request, generation, page_query(request, self.query_params))
 
     def dispatch(self, request, *args, **kwargs):
         if not self.keeps_pages:
@@ -295,8 +316,11 @@ class CachedPageMiddleware:
     def __call__(self, request):
         if request.method != "GET" or not self.cookies.isdisjoint(request.COOKIES):
             return self.get_response(request)
+        params = page_params(request)
+        if params is None:  # no page the cache keeps answers here (a redirect, a feed, a 404)
+            return self.get_response(request)
         try:
-            key = served_key(request)
+            key = page_key(request, "served", page_query(request, params))
         except DisallowedHost:
             return self.get_response(request)  # answered 400 below, as for any other page
         try:
