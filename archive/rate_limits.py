@@ -1,9 +1,11 @@
-"""Fixed-window rate limits kept in Django's cache (local memory, or Redis shared by every host)."""
+"""Fixed-window rate limits kept in the cache that never evicts ("state": on local disk, shared by every
+worker on the host, or Redis shared by every host): evicted, a counter would start again at zero."""
 import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.utils.connection import ConnectionProxy
 
 
 def client_ip(request):
@@ -14,6 +16,9 @@ def client_ip(request):
         # Entries left of the ones our proxies added were written by the client and may be forged.
         return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR")
+
+
+cache = ConnectionProxy(caches, "state")
 
 
 class RateLimit:

@@ -112,26 +112,41 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 BUSY_RETRY_AFTER_SECONDS = int(os.environ.get("BUSY_RETRY_AFTER_SECONDS", "10"))
 
 _cache_url = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL")
+# Two caches: "default" keeps pages and derived values and may evict them; "state" keeps what must never
+# be evicted (the content generation, rate-limit counters): small, and nothing in it is culled.
 if _cache_url:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": _cache_url,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "peninsula"),
-            # Fail fast (and let /healthz say so) rather than hang a worker on a dead Redis.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _cache_url,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "peninsula"),
+        # Fail fast (and let /healthz say so) rather than hang a worker on a dead Redis.
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
+    # One Redis for both: with a maxmemory, use a volatile-* policy (pages expire; the generation does not).
+    CACHES = {"default": _redis, "state": {**_redis, "KEY_PREFIX": f"{_redis['KEY_PREFIX']}-state"}}
 else:
-    # No server needed: files on local disk, shared by every gunicorn worker on this host, so a cached
-    # page and the generation number that retires it are the same for all of them. Several hosts need
-    # REDIS_URL. MAX_ENTRIES bounds the files (a third go when it is reached).
+    # No server needed: diskcache's SQLite-backed cache on local disk, shared by every gunicorn worker on
+    # this host (process-safe), so a cached page and the generation number that retires it are the same
+    # for all of them. Several hosts need REDIS_URL. Past CACHE_SIZE_MB the least recently used entries go
+    # (bench/cache_backends.py: faster than Django's FileBasedCache, which lists its directory on every
+    # write and culls at random).
+    _cache_dir = os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache"))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
-        }
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": _cache_dir,
+            "SHARDS": 8,
+            "DATABASE_TIMEOUT": 0.05,  # a read waiting longer on a writer counts as a miss
+            "OPTIONS": {"size_limit": int(os.environ.get("CACHE_SIZE_MB", "1024")) * 2**20,
+                        "eviction_policy": "least-recently-used"},
+        },
+        "state": {
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": os.path.join(_cache_dir, "state"),
+            "SHARDS": 1,
+            "DATABASE_TIMEOUT": 1,
+            "OPTIONS": {"eviction_policy": "none"},
+        },
     }
 
 # Admin login lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from
@@ -253,6 +268,8 @@ CONTENT_SECURITY_POLICY = {
 
 SITE_NAME = "The Peninsula"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# URLs per sitemap page (/sitemap-<section>.xml?p=N); the protocol allows 50,000.
+SITEMAP_PAGE_SIZE = int(os.environ.get("SITEMAP_PAGE_SIZE", "5000"))
 
 # One line per event on stdout (tracebacks folded onto the line); gunicorn adds one line per request.
 LOGGING = {

@@ -14,11 +14,14 @@ SECURE_SSL_REDIRECT = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
-if "filebased" in CACHES["default"]["BACKEND"]:  # noqa: F405
-    # The default shared file cache, in a directory of this test run's own (removed at exit).
+if "diskcache" in CACHES["default"]["BACKEND"]:  # noqa: F405
+    # The default shared disk cache, in a directory of this test run's own (removed at exit).
     import atexit
     import shutil
     import tempfile
 
-    CACHES["default"]["LOCATION"] = tempfile.mkdtemp(prefix="peninsula-test-cache-")  # noqa: F405
-    atexit.register(shutil.rmtree, CACHES["default"]["LOCATION"], True)  # noqa: F405
+    _test_cache_dir = tempfile.mkdtemp(prefix="peninsula-test-cache-")
+    CACHES["default"]["LOCATION"] = _test_cache_dir  # noqa: F405
+    CACHES["state"]["LOCATION"] = os.path.join(_test_cache_dir, "state")  # noqa: F405
+    atexit.register(shutil.rmtree, _test_cache_dir, True)
+SITE_URL = "http://testserver"  # the test client's host: absolute URLs read as the requests that made them

@@ -1,10 +1,9 @@
 """Root URLs of the Peninsula archive."""
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles.pages import views as article_views
-from articles.pages.sitemaps import SITEMAPS
+from articles.pages.sitemaps import SitemapIndexView, SitemapSectionView
 
 from . import health, views
 from .media import media_urls
@@ -18,7 +17,8 @@ urlpatterns = [
     path("subscribe/confirm/<str:token>/", views.confirm_subscription, name="subscribe_confirm"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", SitemapIndexView.as_view(), name="sitemap"),
+    path("sitemap-<slug:section>.xml", SitemapSectionView.as_view(), name="sitemap_section"),
     path("healthz", health.healthz, name="healthz"),
     path("", include("articles.urls")),
     *media_urls(),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from . import mailing_list
 from .origin_check import same_origin_post
+from .public_origin import absolute
 from .forms import SubscribeForm
 from .rate_limits import client_ip
 
@@ -75,5 +76,5 @@ def unsubscribe(request, token):
 @require_GET
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /preview/", "Disallow: /search/", "",
-             f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}"]
+             f"Sitemap: {absolute(reverse('sitemap'))}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -5,6 +5,11 @@ Each write only notes what it touched; when the transaction commits, the touched
 reindexed once and the page-cache generation moves once. A rollback runs neither, so no reader
 can cache a page, or find a search result, from a change that never happened.
 
+Only a write readers can see moves the generation (`shows_publicly`): an article that is published
+(public or scheduled) before or after the write, its rows, and existing names shown on public pages.
+Drafts, autosaves, proposals and rejected suggestions leave every cached page in place, so open
+editors do not retire the whole page cache every few seconds.
+
 What stays inside the transaction is what must commit or roll back with the write itself:
 fields derived on raw (fixture) saves and the legacy URL a slug change leaves behind.
 """
@@ -18,7 +23,8 @@ from django.utils import timezone
 
 from . import search
 from .editorial import legacy_urls
-from .models import Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Entity, Series
+from .models import (Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, DraftAutosave, Entity,
+                     Proposal, RejectedSuggestion, Series)
 from .pages import cache
 from .signals import articles_bulk_created
 
@@ -43,10 +49,12 @@ class PendingChanges:
             self.local.by_database = {}
         return self.local.by_database
 
-    def note(self, using, article_ids=(), analyze=False):
-        changes = self.by_database().setdefault(using, {"articles": set(), "analyze": False})
+    def note(self, using, article_ids=(), analyze=False, public=True):
+        """`public`: whether readers can see this write, so the page-cache generation must move."""
+        changes = self.by_database().setdefault(using, {"articles": set(), "analyze": False, "public": False})
         changes["articles"].update(article_id for article_id in article_ids if article_id is not None)
         changes["analyze"] = changes["analyze"] or analyze
+        changes["public"] = changes["public"] or public
         self.on_commit(partial(self.run, using), using=using)
 
     def run(self, using):
@@ -62,7 +70,8 @@ class PendingChanges:
             # (status, published_at) index rather than looking up its ten ids.
             with conn.cursor() as cursor:
                 cursor.execute("ANALYZE")
-        cache.bump_generation()
+        if changes["public"]:
+            cache.bump_generation()
 
 
 pending = PendingChanges()
@@ -90,14 +99,55 @@ def articles_written(instance):
     return ()
 
 
-def content_saved(sender, instance, created, using, **kwargs):
+# Editors' working rows: never on a public page.
+PRIVATE_MODELS = (DraftAutosave, Proposal, RejectedSuggestion)
+LISTED = Article.Status.PUBLISHED  # public now, or scheduled: its time is when cached pages expire
+
+
+def listed_before(sender, instance, raw, using, **kwargs):
+    """pre_save: whether the stored article was published (public or scheduled) before this save."""
+    instance._listed_before = (instance.pk is not None and Article.objects.using(using).filter(
+        pk=instance.pk, status=LISTED).exists())
+
+
+def article_shows_publicly(article):
+    """Whether saving this article changed what readers see: published (public or scheduled) after the
+    save or before it (as `listed_before` found it; unknown counts as yes)."""
+    return article.status == LISTED or getattr(article, "_listed_before", True)
+
+
+def any_listed(article_ids, using):
+    ids = [pk for pk in article_ids if pk is not None]
+    return bool(ids) and Article.objects.using(using).filter(pk__in=ids, status=LISTED).exists()
+
+
+def shows_publicly(instance, using, created=False):
+    """Whether writing this row can change a public page, feed, count or the time a scheduled article
+    appears. A new author, category, series or entity is on no public page until a published article
+    links to it (and that link is a public write); an existing one may be."""
+    if isinstance(instance, PRIVATE_MODELS):
+        return False
+    if isinstance(instance, Article):
+        return article_shows_publicly(instance)
+    if isinstance(instance, (Author, Category, Entity, Series)):
+        return not created
+    article_id = getattr(instance, "article_id", None) or getattr(instance, "content_object_id", None)
+    if article_id is not None:  # a byline, category, entity link, related link or legacy URL
+        return any_listed([article_id], using)
+    return True  # anything else: assume readers see it
+
+
+def content_saved(sender, instance, created, using, raw=False, **kwargs):
     # A renamed author, series or entity (or a new alias) changes the text of all its articles.
     renamed = () if created else articles_naming(instance)
-    pending.note(using, [*articles_written(instance), *renamed])
+    pending.note(using, [*articles_written(instance), *renamed],
+                 public=raw or shows_publicly(instance, using, created))
 
 
 def content_deleted(sender, instance, using, **kwargs):
-    pending.note(using, articles_written(instance))
+    # A deleted article is judged by the row as loaded: its own row is gone (its links go first).
+    public = instance.status == LISTED if isinstance(instance, Article) else shows_publicly(instance, using)
+    pending.note(using, articles_written(instance), public=public)
 
 
 def series_deleting(sender, instance, using, **kwargs):
@@ -110,11 +160,11 @@ def links_changed(sender, instance, action, pk_set, using, **kwargs):
     if action not in ("post_add", "post_remove", "pre_clear"):
         return
     if isinstance(instance, Article):
-        pending.note(using, [instance.pk])
-    elif action == "pre_clear":
+        pending.note(using, [instance.pk], public=article_shows_publicly(instance))
+    elif action == "pre_clear":  # rare: assume readers see it
         pending.note(using, list(articles_naming(instance)))
     else:  # from the other side: an author's or entity's `articles.add(...)`, pk_set holds articles
-        pending.note(using, pk_set or ())
+        pending.note(using, pk_set or (), public=any_listed(pk_set or (), using))
 
 
 def bulk_created(sender, slugs_prefix=None, pks=None, using="default", **kwargs):
@@ -124,7 +174,8 @@ def bulk_created(sender, slugs_prefix=None, pks=None, using="default", **kwargs)
         articles = articles.filter(pk__in=list(pks))
     elif slugs_prefix:
         articles = articles.filter(slug__startswith=slugs_prefix)
-    pending.note(using, articles.values_list("pk", flat=True), analyze=True)
+    pending.note(using, articles.values_list("pk", flat=True), analyze=True,
+                 public=articles.filter(status=LISTED).exists())
 
 
 def derive_on_raw_save(sender, instance, raw, **kwargs):
@@ -155,6 +206,7 @@ def connect():
         m2m_changed.connect(links_changed, sender=through, dispatch_uid=f"articles-{through._meta.label_lower}-m2m")
     pre_delete.connect(series_deleting, sender=Series, dispatch_uid="articles-series-deleting")
     articles_bulk_created.connect(bulk_created, dispatch_uid="articles-bulk-created")
+    pre_save.connect(listed_before, sender=Article, dispatch_uid="articles-listed-before")
     pre_save.connect(derive_on_raw_save, sender=Article, dispatch_uid="articles-derive-on-raw-save")
     pre_save.connect(legacy_urls.remember_old_url, sender=Article, dispatch_uid="articles-remember-old-url")
     post_migrate.connect(drop_search_orphans, dispatch_uid="articles-drop-search-orphans")

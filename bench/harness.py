@@ -104,7 +104,8 @@ def describe_setup():
 
         database = f"SQLite {sqlite3.sqlite_version}"
     backend = settings.CACHES["default"]["BACKEND"].lower()
-    cache = "Redis" if "redis" in backend else "file" if "filebased" in backend else "local memory"
+    cache = ("Redis" if "redis" in backend else "diskcache" if "diskcache" in backend
+             else "file" if "filebased" in backend else "local memory")
     return f"{database}, {cache} cache"
 
 

@@ -1,18 +1,20 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Each test starts with an empty cache (files, or Redis in the second CI pass) and nothing derived
+    """Each test starts with empty caches (on disk, or Redis in the second CI pass) and nothing derived
     kept in this process: the database is rolled back between tests, which no generation records."""
     from articles.pages.cache import forget_derived_values
 
-    cache.clear()
+    for cache in caches.all():  # pages, and the generation and rate limits ("state")
+        cache.clear()
     forget_derived_values()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     forget_derived_values()
 
 

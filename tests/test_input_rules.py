@@ -14,7 +14,7 @@ from tests.sources import page_text, wxr, wxr_item
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_LISTS = ["/the-peninsula/", "/sitemap.xml", "/search/?q=korea", "/tags/", "/feed/", "/the-peninsula/2015/",
+PUBLIC_LISTS = ["/the-peninsula/", "/sitemap.xml", "/sitemap-articles.xml", "/sitemap-entities.xml", "/search/?q=korea", "/tags/", "/feed/", "/the-peninsula/2015/",
                 "/the-peninsula/2015/02/"]
 
 

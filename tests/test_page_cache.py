@@ -221,12 +221,12 @@ def test_gunicorn_keeps_the_page_cache_on_for_several_workers_without_redis(monk
     assert conf.workers == 3 and "PAGE_CACHE_SECONDS" not in os.environ
 
 
-def test_the_default_cache_is_files_every_worker_on_the_host_shares(monkeypatch, tmp_path):
-    """Without REDIS_URL the settings pick the file cache, which another process opening the same
-    directory (another gunicorn worker) reads: the generation one worker moves, the next one sees."""
+def test_the_default_cache_is_on_disk_every_worker_on_the_host_shares(monkeypatch, tmp_path):
+    """Without REDIS_URL the settings pick diskcache, which another process opening the same directory
+    (another gunicorn worker) reads: the generation one worker moves, the next one sees."""
     import importlib
 
-    from django.core.cache.backends.filebased import FileBasedCache
+    from diskcache import DjangoCache
 
     import archive.settings as real_settings
     from articles.pages import cache as caching
@@ -235,15 +235,17 @@ def test_the_default_cache_is_files_every_worker_on_the_host_shares(monkeypatch,
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("CACHE_DIR", str(tmp_path))
     try:
-        config = importlib.reload(real_settings).CACHES["default"]
+        config = importlib.reload(real_settings).CACHES
     finally:
         monkeypatch.undo()
         importlib.reload(real_settings)
-    assert config["BACKEND"].endswith("FileBasedCache") and config["LOCATION"] == str(tmp_path)
+    assert config["default"]["BACKEND"] == "diskcache.DjangoCache" and config["default"]["LOCATION"] == str(tmp_path)
+    assert config["default"]["OPTIONS"]["eviction_policy"] == "least-recently-used"
+    assert config["state"]["OPTIONS"]["eviction_policy"] == "none"  # the generation is never evicted
 
-    worker_a = FileBasedCache(str(tmp_path), {})
-    worker_b = FileBasedCache(str(tmp_path), {})
-    monkeypatch.setattr(caching, "cache", worker_a)
+    state = config["state"]
+    worker_a, worker_b = (DjangoCache(state["LOCATION"], state) for _ in range(2))
+    monkeypatch.setattr(caching, "state", worker_a)
     before = caching.content_generation()
     caching.bump_generation()
     assert worker_b.get(caching.GENERATION_KEY) > before
@@ -258,6 +260,8 @@ def test_a_request_reads_the_generation_once_and_computes_the_summary_once(clien
     monkeypatch.setattr(caching.cache, "get", lambda key, *a, **k: reads.append(key) or real_get(key, *a, **k))
     monkeypatch.setattr(caching.cache, "get_many", lambda keys, *a, **k: reads.extend(keys) or {
         key: value for key, value in ((key, real_get(key)) for key in keys) if value is not None})
+    real_state_get = caching.state.get
+    monkeypatch.setattr(caching.state, "get", lambda key, *a, **k: reads.append(key) or real_state_get(key, *a, **k))
     monkeypatch.setattr(Article.objects, "publication_summary", lambda: summaries.append(1) or real_summary())
     client.get("/the-peninsula/first/")
     assert reads.count(caching.GENERATION_KEY) == 1 and len(summaries) == 1
@@ -335,3 +339,51 @@ def test_the_pages_a_worker_keeps_are_bounded_least_recently_used_out_first():
     recent.get("a")  # used: "b" is now the oldest
     recent.put("c", 3)
     assert (recent.get("a"), recent.get("b"), recent.get("c")) == (1, None, 3)
+
+
+@pytest.mark.parametrize("url, stray", [
+    ("/the-peninsula/", "?utm_source=x&fbclid=1"),
+    ("/the-peninsula/?category=cat", "&utm_x=1"),
+    ("/the-peninsula/{slug}/", "?utm_x=1"),
+    ("/search/?q=story", "&utm_x=1&nonsense=2"),
+])
+def test_stray_query_parameters_add_no_copy_of_a_page(client, article, monkeypatch, url, stray):
+    from articles.pages import cache as caching
+
+    url = url_for(url, article)
+    first = client.get(url)
+    written = []
+    real_set = caching.cache.set
+    monkeypatch.setattr(caching.cache, "set", lambda key, *a, **k: written.append(key) or real_set(key, *a, **k))
+    again, count = queries(Client(), url + stray)
+    assert again.status_code == 200 and again.content == first.content
+    assert written == [] and count == 0  # the page as sent, under the same key: nothing new kept
+    assert b"utm_" not in again.content
+
+
+def test_page_links_keep_only_the_parameters_the_page_reads(client, article):
+    for n in range(11):
+        make_article(slug=f"more-{n}", categories=[article.categories.get()])
+    html = client.get("/the-peninsula/?category=cat&utm_source=x").content.decode()
+    assert "?category=cat&amp;page=2" in html and "utm_source" not in html
+
+
+def test_the_generation_and_rate_limits_live_apart_from_the_pages_and_survive_their_eviction(client, article):
+    from django.core.cache import caches
+
+    from archive.mailing_list import ADDRESS_LIMIT
+    from articles.pages import cache as caching
+
+    caching.bump_generation()
+    generation = caching.content_generation()
+    ADDRESS_LIMIT.hit("reader@example.org")
+    count = ADDRESS_LIMIT.hit("reader@example.org")
+    counter = ADDRESS_LIMIT.key("reader@example.org")
+    pages, state = caches["default"], caches["state"]
+    assert (pages.get(caching.GENERATION_KEY), pages.get(counter)) == (None, None)  # not where pages are
+    assert (state.get(caching.GENERATION_KEY), state.get(counter)) == (generation, count)
+    if "diskcache" in type(pages).__module__:  # Redis: one server, whose own policy evicts
+        assert state._cache.eviction_policy == "none"
+        pages.clear()  # as if every page and derived value had been evicted
+        assert caching.content_generation() == generation
+        assert ADDRESS_LIMIT.hit("reader@example.org") == count + 1

@@ -32,7 +32,7 @@ def scheduled():
 def visible_everywhere(client, article):
     pages = {url: client.get(url) for url in PUBLIC_PAGES}
     on_lists = {url: TITLE in r.content.decode() for url, r in pages.items() if url != "/tags/"}
-    on_lists["/sitemap.xml"] = f"/the-peninsula/{SLUG}/" in client.get("/sitemap.xml").content.decode()
+    on_lists["/sitemap.xml"] = f"/the-peninsula/{SLUG}/" in client.get("/sitemap-articles.xml").content.decode()
     tags_html = pages["/tags/"].content.decode()
     return {
         "page": client.get(article.get_absolute_url()).status_code == 200,

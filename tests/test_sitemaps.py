@@ -1,7 +1,12 @@
-"""/sitemap.xml lists every public page a crawler should find; /robots.txt points at it."""
+"""/sitemap.xml is an index of sections that list every public page a crawler should find, each page
+kept per content generation; /robots.txt points at it."""
 import xml.etree.ElementTree as ET
+from datetime import datetime, timezone
 
 import pytest
+import time_machine
+from django.test import Client
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -11,13 +16,34 @@ pytestmark = pytest.mark.django_db
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def sitemap(client):
-    response = client.get("/sitemap.xml")
+def xml(client, url, root_tag, **headers):
+    response = client.get(url, **headers)
     assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)  # well-formed XML in the sitemap namespace
-    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    assert root.tag == f"{{http://www.sitemaps.org/schemas/sitemap/0.9}}{root_tag}"
+    return root
+
+
+def index(client, **headers):
+    """{section page URL: lastmod} from /sitemap.xml."""
+    root = xml(client, "/sitemap.xml", "sitemapindex", **headers)
+    return {entry.findtext("sm:loc", namespaces=NS): entry.findtext("sm:lastmod", namespaces=NS)
+            for entry in root.findall("sm:sitemap", NS)}
+
+
+def section(client, url, **headers):
+    """{page URL: lastmod} from one section page."""
+    root = xml(client, url.removeprefix("http://testserver"), "urlset", **headers)
     return {url.findtext("sm:loc", namespaces=NS): url.findtext("sm:lastmod", namespaces=NS)
             for url in root.findall("sm:url", NS)}
+
+
+def sitemap(client):
+    """{page URL: lastmod} from every section page the index lists."""
+    urls = {}
+    for page in index(client):
+        urls.update(section(client, page))
+    return urls
 
 
 def test_sitemap_lists_articles_with_lastmod_and_their_pages(client, peninsula):
@@ -44,8 +70,9 @@ def test_sitemap_leaves_out_drafts_scheduled_articles_and_empty_pages(client):
 
 def test_sitemap_costs_the_same_queries_for_one_article_as_for_twenty(client):
     def queries():
+        cache.clear()  # rendered afresh
         with CaptureQueriesContext(connection) as ctx:
-            client.get("/sitemap.xml")
+            sitemap(client)
         return len(ctx.captured_queries)
 
     make_article(authors=[make_author()], categories=[make_category()], entities=[make_entity()])
@@ -61,3 +88,62 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_admin_and_previews_out(clien
     assert response["Content-Type"].startswith("text/plain")
     assert {"Disallow: /admin/", "Disallow: /preview/"} <= set(lines)
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_the_index_lists_each_section_with_its_latest_change(client):
+    with time_machine.travel(datetime(2024, 3, 1, 12, tzinfo=timezone.utc), tick=False):
+        old = make_article(slug="old", categories=[make_category(slug="cat")], days_ago=30)
+    with time_machine.travel(datetime(2024, 5, 2, 12, tzinfo=timezone.utc), tick=False):
+        make_article(slug="new", authors=[make_author(slug="ann")], days_ago=1)
+        sections = index(client)
+    root = "http://testserver/sitemap-{}.xml"
+    assert set(sections) == {root.format(name) for name in
+                             ("pages", "articles", "categories", "entities", "authors", "series")}
+    assert sections[root.format("articles")].startswith("2024-05-02")  # the newest article's edit
+    assert sections[root.format("categories")].startswith("2024-03-01")  # the category's only article
+    with time_machine.travel(datetime(2024, 5, 2, 12, tzinfo=timezone.utc), tick=False):
+        categories = section(client, root.format("categories"))
+    assert categories == {"http://testserver/category/cat/": old.updated_at.date().isoformat()}
+
+
+def test_sections_are_paginated_and_the_index_lists_every_page(client, settings):
+    settings.SITEMAP_PAGE_SIZE = 2
+    for n in range(5):
+        make_article(slug=f"a{n}", days_ago=n + 1)
+    make_article(slug="draft", status="draft")
+    pages = [url for url in index(client) if "sitemap-articles.xml" in url]
+    assert pages == ["http://testserver/sitemap-articles.xml", "http://testserver/sitemap-articles.xml?p=2",
+                     "http://testserver/sitemap-articles.xml?p=3"]
+    listed = [list(section(client, page)) for page in pages]
+    assert [len(urls) for urls in listed] == [2, 2, 1]
+    assert listed[0] == ["http://testserver/the-peninsula/a0/", "http://testserver/the-peninsula/a1/"]
+    assert client.get("/sitemap-articles.xml?p=4").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap-articles.xml", "/sitemap-entities.xml?p=1"])
+def test_a_sitemap_page_asked_again_costs_at_most_two_queries(client, url, django_assert_max_num_queries):
+    for _ in range(3):
+        make_article(authors=[make_author()], categories=[make_category()], entities=[make_entity()])
+    first = client.get(url)
+    assert first.status_code == 200
+    with_session = Client()
+    with_session.cookies["sessionid"] = "not-a-session"
+    for reader in (Client(), with_session):  # from the page as sent; through the view's cached page
+        with django_assert_max_num_queries(2):
+            again = reader.get(url)
+        assert again.content == first.content
+    make_article(slug="newest")  # a new generation: rendered afresh
+    assert b"newest" in client.get("/sitemap-articles.xml").content
+
+
+def test_sitemap_urls_come_from_site_url_not_the_request(client, settings):
+    settings.SITE_URL = "https://www.example.org"
+    make_article(slug="public")
+    forged = {"HTTP_HOST": "localhost", "HTTP_X_FORWARDED_PROTO": "http"}
+    pages = index(client, **forged)
+    assert pages and all(url.startswith("https://www.example.org/sitemap-") for url in pages)
+    urls = section(client, "/sitemap-articles.xml", **forged)
+    assert list(urls) == ["https://www.example.org/the-peninsula/public/"]
+    robots = client.get("/robots.txt", **forged).content.decode()
+    assert "Sitemap: https://www.example.org/sitemap.xml" in robots.splitlines()

@@ -64,7 +64,7 @@ def test_related_articles_never_include_drafts(client):
 
 @pytest.mark.parametrize("url", ["/series/ser/", "/the-peninsula/{year}/", "/the-peninsula/{year}/{month:02d}/",
                                  "/feed/", "/feed/atom/", "/category/cat/feed/", "/tag/ent/feed/atom/",
-                                 "/author/ann/feed/", "/series/ser/feed/atom/", "/sitemap.xml"])
+                                 "/author/ann/feed/", "/series/ser/feed/atom/", "/sitemap-articles.xml"])
 def test_hidden_articles_are_in_no_archive_feed_or_sitemap(client, url):
     from django.utils import timezone
 

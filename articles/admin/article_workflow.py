@@ -16,6 +16,7 @@ from django.utils.html import format_html
 
 from ..editorial import previews as preview, workflow
 from ..pages import cache as caching
+from ..receivers import article_shows_publicly
 from ..models import Article
 from . import review_mail
 
@@ -261,7 +262,8 @@ class ArticleWorkflowMixin:
             self.save_related(request, form, formsets, change)
             response = preview.render_unsaved(request, Article.objects.for_cards().get(pk=article.pk))
             transaction.set_rollback(True)
-        # The rolled-back writes bumped the page-cache generation and may have cached counts that
-        # included them: retire that generation too.
-        caching.bump_generation()
+        # The rolled-back writes of an article readers can see may have been counted in values kept for
+        # the current generation (the "Total Index" count): retire that generation too. A draft's cannot.
+        if article_shows_publicly(article):
+            caching.bump_generation()
         return response

@@ -2,8 +2,8 @@
 
 Every committed content write (save, delete, m2m change, bulk import) bumps one site-wide
 generation number (articles/receivers.py calls `bump_generation` after the commit), kept in the
-shared cache: files under var/cache by default, so every gunicorn worker on the host sees it;
-Redis with REDIS_URL for several hosts. Page keys contain it, so a change retires every cached
+cache that never evicts (the "state" alias: SQLite files under var/cache/state by default, so every
+gunicorn worker on the host sees it; Redis with REDIS_URL for several hosts). Page keys contain it, so a change retires every cached
 page at once with no bookkeeping of which page shows what; a page rendered from the old rows while
 the write was in flight went under the old number, which no reader asks for any more. Entries
 also expire at the next scheduled publication, so a scheduled article appears on time without
@@ -15,8 +15,8 @@ counts, year charts, co-mentions) is kept in each process for the current genera
 
 A page found this way is kept a second time as it left the server, headers and all, under its address
 alone (`served_key`); `CachedPageMiddleware` answers a reader who carries no session or message cookie
-from that copy before sessions, authentication, CSRF, the URL resolver and the view run, with one
-cache round trip for the page and the generation together.
+from that copy before sessions, authentication, CSRF and the view run, with one read of the
+generation and, unless this worker sent the page last, one of the page.
 
 Cached pages carry nothing per visitor (no CSRF token or cookie: the sign-up box they hold is
 protected by archive.origin_check), so browsers and CDNs may keep them too, asking again each time.
@@ -29,14 +29,19 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
+from django.utils.connection import ConnectionProxy
+from django.utils.http import http_date, urlencode
 
 GENERATION_KEY = "content-generation"
+# The generation lives in the cache that never evicts ("state"): evicted, it would start afresh and
+# bring back pages an edit had retired.
+state = ConnectionProxy(caches, "state")
 logger = logging.getLogger(__name__)
 
 
@@ -47,7 +52,7 @@ def content_generation(request=None):
     generation = getattr(request, "content_generation", None)
     if generation is not None:
         return generation
-    generation = cache.get(GENERATION_KEY)
+    generation = state.get(GENERATION_KEY)
     if generation is None:
         generation = start_generation()
     if request is not None:
@@ -58,9 +63,9 @@ def content_generation(request=None):
 def start_generation():
     """A first generation when the cache holds none (new, emptied or restarted): the first worker's wins."""
     generation = time.time_ns()
-    if cache.add(GENERATION_KEY, generation, None):
+    if state.add(GENERATION_KEY, generation, None):
         return generation
-    return cache.get(GENERATION_KEY) or generation
+    return state.get(GENERATION_KEY) or generation
 
 
 def bump_generation(**kwargs):
@@ -68,7 +73,7 @@ def bump_generation(**kwargs):
     always past the current one. A clock that stands still (a frozen test clock) or runs behind
     (another app server's) must not bring back the pages the change retired. Call it after the
     commit (keyword arguments are ignored, so it can be a signal receiver)."""
-    cache.set(GENERATION_KEY, max(time.time_ns(), (cache.get(GENERATION_KEY) or 0) + 1), None)
+    state.set(GENERATION_KEY, max(time.time_ns(), (state.get(GENERATION_KEY) or 0) + 1), None)
 
 
 class GenerationMemo:
@@ -197,11 +202,29 @@ def fresh(entry):
 
 
 def page_key(request, generation, query=None):
-    """The cache key of a page: host, path and `query` (default: the request's sorted query string)."""
+    """The cache key of a page: host, path and `query` (default: the query parameters its view reads)."""
     if query is None:
-        query = "&".join(sorted(request.GET.urlencode().split("&")))
+        query = page_query(request, page_params(request) or ())
     address = f"{request.get_host()}{request.path}?{query}"
     return f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def page_query(request, names):
+    """The request's query string narrowed to `names`, in a fixed order: stray parameters (utm_*, fbclid,
+    a cache-buster) do not make another copy of the page."""
+    return urlencode([(name, value) for name in sorted(names) for value in request.GET.getlist(name)])
+
+
+def page_params(request):
+    """The query parameters the cached page view at this path reads, or None when no such view answers it."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    view_class = getattr(match.func, "view_class", None)
+    if view_class is None or not getattr(view_class, "keeps_pages", False):
+        return None
+    return view_class.query_params
 
 
 def served_key(request):
@@ -223,10 +246,12 @@ class CachedPageMixin:
     """
 
     keeps_pages = True
+    # The query parameters the page reads: the only ones in its cache keys.
+    query_params = ("page",)
 
     def page_cache_key(self, request, generation):
-        """The cache key of this request's page: by default its host, path and sorted query string."""
-        return page_key(request, generation)
+        """The cache key of this request's page: by default its host, path and the parameters it reads."""
+        return page_key(request, generation, page_query(request, self.query_params))
 
     def dispatch(self, request, *args, **kwargs):
         if not self.keeps_pages:
@@ -280,10 +305,10 @@ class CachedPageMiddleware:
 
     Sits below GZip and ConditionalGet (which still compress and answer 304s) and above sessions: a
     request with no session or message cookie is an anonymous reader with no flash message, the only
-    one CachedPageMixin shares pages with, so nothing below needs to run. Its page is found with the
-    generation in one `get_many` (one Redis round trip), or from this process's recent pages with the
-    generation alone, and used only if it was rendered in that generation and is not past its scheduled
-    publication. Any other request goes on as usual; when a CachedPageMixin view served it a shared page,
+    one CachedPageMixin shares pages with, so nothing below needs to run. Only paths a CachedPageMixin
+    view answers are looked up, keyed by the query parameters that view reads. The page comes from this
+    process's recent pages or else the shared cache, and is used only if it was rendered in the current
+    generation and is not past its scheduled publication. Any other request goes on as usual; when a CachedPageMixin view served it a shared page,
     the page is kept here with the headers the middleware below added (CSP, X-Frame-Options), so the next
     reader gets the same response. If the cache cannot be read, the request goes on as if it missed.
     """
@@ -295,8 +320,11 @@ class CachedPageMiddleware:
     def __call__(self, request):
         if request.method != "GET" or not self.cookies.isdisjoint(request.COOKIES):
             return self.get_response(request)
+        params = page_params(request)
+        if params is None:  # no page the cache keeps answers here (a redirect, a feed, a 404)
+            return self.get_response(request)
         try:
-            key = served_key(request)
+            key = page_key(request, "served", page_query(request, params))
         except DisallowedHost:
             return self.get_response(request)  # answered 400 below, as for any other page
         try:
@@ -320,14 +348,12 @@ class CachedPageMiddleware:
     @staticmethod
     def lookup(key):
         """The current generation, and the page under `key` as it was sent if it is current (else None):
-        this worker's copy checked against the generation alone, else both from the shared cache."""
+        this worker's copy if it is, else the shared cache's."""
+        generation = state.get(GENERATION_KEY) or start_generation()
         sent = recent_pages.get(key)
-        if sent is not None:
-            generation = cache.get(GENERATION_KEY)
-            if current(sent, generation):
-                return generation, sent
-        found = cache.get_many([GENERATION_KEY, key])
-        generation, sent = found.get(GENERATION_KEY) or start_generation(), found.get(key)
+        if current(sent, generation):
+            return generation, sent
+        sent = cache.get(key)
         if not current(sent, generation):
             return generation, None
         recent_pages.put(key, sent)

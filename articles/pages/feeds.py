@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from archive.public_origin import PublicOriginRequest
+
 from ..models import Article, ArticleEntity, Author, Category, Entity, EntityRedirect, Series
 from ..templatetags.peninsula import join_names
 
@@ -56,7 +58,7 @@ class FullContentAtom1Feed(XMLSafeFeedMixin, Atom1Feed):
 
 
 class ArticleFeed(Feed):
-    """The newest published articles of the whole blog, as RSS 2.0."""
+    """The newest published articles of the whole blog, as RSS 2.0 (links on the public origin)."""
 
     feed_type = XMLSafeRssFeed
     title = settings.SITE_NAME
@@ -67,6 +69,9 @@ class ArticleFeed(Feed):
 
     def description(self, obj=None):
         return BLOG_DESCRIPTION
+
+    def get_feed(self, obj, request):
+        return super().get_feed(obj, PublicOriginRequest(request))
 
     def get_queryset(self, obj):
         return Article.objects.published()

@@ -1,10 +1,11 @@
 """What a page tells crawlers, feed readers and social sites: canonical URL, feeds, OpenGraph."""
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.http import urlencode
+
+from archive.public_origin import absolute
 
 from .structured_data import blog_posting, json_ld_script
 
@@ -82,24 +83,12 @@ def paged(name, page_obj):
     return f"{name}, page {page_obj.number}" if name else f"Page {page_obj.number}"
 
 
-def absolute_url_builder(request):
-    """request.build_absolute_uri, or relative URLs when there is no request or its Host is not allowed
-    (the 400 page for a bad Host must not fail on the very header it reports)."""
-    if request is None:
-        return lambda url: url
-    try:
-        request.get_host()
-    except DisallowedHost:
-        return lambda url: url
-    return request.build_absolute_uri
-
-
 def build(context):
-    """The page's metadata from its template context, keyed by the view that made it."""
+    """The page's metadata from its template context, keyed by the view that made it. Its absolute URLs
+    are on the public origin (SITE_URL), whatever Host or scheme the request came with."""
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
     view_name = match.view_name if match else ""
-    absolute = absolute_url_builder(request)
     template = getattr(context, "template", None)
     name, description = FIXED_PAGE_NAMES.get(getattr(template, "name", None), None) or list_name(view_name, context)
     meta = {"title": name, "description": description, "type": "website", "site_name": settings.SITE_NAME,

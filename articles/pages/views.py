@@ -15,8 +15,8 @@ from ..entities.charts import year_chart
 from ..entities.related import public_link_counts
 from ..models import Article, ArticleEntity, Author, Category, Entity, EntityKind, EntityRedirect, Series
 from ..search.facets import FACET_SAMPLE, spelling_candidates
-from ..search.forms import SearchForm
-from .cache import CachedPageMixin, page_key, public_article_count, remember
+from ..search.forms import FILTERS, SearchForm
+from .cache import CachedPageMixin, page_key, page_query, public_article_count, remember
 from .search_cards import search_result_cards
 
 PAGE_SIZE = 10
@@ -34,13 +34,15 @@ class PublishedArticlesMixin:
         return Article.objects.published().for_cards().newest_first()
 
     def get_context_data(self, **kwargs):
-        params = self.request.GET.copy()
-        params.pop("page", None)
-        return super().get_context_data(extra_query=params.urlencode(), **kwargs)
+        # The page links keep the parameters the page reads (the page's cache key), nothing stray.
+        params = [name for name in getattr(self, "query_params", ()) if name != "page"]
+        return super().get_context_data(extra_query=page_query(self.request, params), **kwargs)
 
 
 class IndexView(CachedPageMixin, PublishedArticlesMixin, ListView):
     """/the-peninsula/: every article, optionally narrowed by ?category= or ?theme=."""
+
+    query_params = ("page", "category", "theme")
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -93,6 +95,8 @@ class ArticlePageView(DetailView):
 
 class ArticleDetailView(CachedPageMixin, ArticlePageView):
     """/the-peninsula/<slug>/: the article page, kept in the page cache for anonymous readers."""
+
+    query_params = ()
 
 
 def keep_private(response):
@@ -297,6 +301,7 @@ class SearchView(CachedPageMixin, ListView):
     template_name = "articles/search.html"
     context_object_name = "results"
     paginate_by = PAGE_SIZE
+    query_params = ("q", "sort", *FILTERS, "page")  # the served copy's key; the view's own reads the form
 
     @cached_property
     def form(self):
