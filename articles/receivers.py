@@ -105,9 +105,13 @@ LISTED = Article.Status.PUBLISHED  # public now, or scheduled: its time is when 
 
 
 def listed_before(sender, instance, raw, using, **kwargs):
-    """pre_save: whether the stored article was published (public or scheduled) before this save."""
-    instance._listed_before = (instance.pk is not None and Article.objects.using(using).filter(
-        pk=instance.pk, status=LISTED).exists())
+    """pre_save: whether the stored article was published (public or scheduled) before this save. The
+    stored slug and status are kept on the instance for `legacy_urls.remember_old_url`: one query for both."""
+    stored = None
+    if instance.pk is not None:
+        stored = Article.objects.using(using).filter(pk=instance.pk).values("slug", "status").first()
+    instance._stored_before = stored
+    instance._listed_before = stored is not None and stored["status"] == LISTED
 
 
 def article_shows_publicly(article):

@@ -2,15 +2,14 @@ from django.urls import path, re_path, register_converter
 
 from .editorial import previews
 from .pages import feeds, views
-from .pages.converters import UnclaimedYearConverter, YearConverter
+from .pages.converters import YearConverter
 
 app_name = "articles"
 register_converter(YearConverter, "year")
-register_converter(UnclaimedYearConverter, "unclaimed_year")
 
 urlpatterns = [
     path("the-peninsula/", views.IndexView.as_view(), name="index"),
-    path("the-peninsula/<unclaimed_year:year>/", views.ArticleYearArchiveView.as_view(), name="archive_year"),
+    path("the-peninsula/<year:year>/", views.YearOrArticleView.as_view(), name="archive_year"),
     path("the-peninsula/archive/<year:year>/", views.ClaimedYearArchiveView.as_view(), name="archive_year_claimed"),
     path("the-peninsula/<year:year>/<int:month>/", views.ArticleMonthArchiveView.as_view(), name="archive_month"),
     path("the-peninsula/<str:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),

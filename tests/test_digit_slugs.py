@@ -27,7 +27,7 @@ def test_an_all_digit_slug_is_reached_from_the_index_feeds_and_sitemap(client, s
     assert article.get_absolute_url() == url
     index = BeautifulSoup(links_on(client, "/the-peninsula/"), "html.parser")
     assert url in {a["href"] for a in index.select("a[href]")}
-    for listing in ("/feed/", "/feed/atom/", "/sitemap.xml"):
+    for listing in ("/feed/", "/feed/atom/", "/sitemap-articles.xml"):
         assert f"{url}<" in links_on(client, listing) or f'{url}"' in links_on(client, listing), listing
     page = client.get(url)
     assert page.status_code == 200

@@ -11,7 +11,10 @@ def remember_old_url(sender, instance, raw=False, **kwargs):
     """pre_save: when a published article's slug changes, its old URL becomes a LegacyURL (301)."""
     if raw or instance.pk is None:
         return
-    old = Article.objects.filter(pk=instance.pk).values("slug", "status").first()
+    if hasattr(instance, "_stored_before"):  # read by receivers.listed_before, just before this
+        old = instance.__dict__.pop("_stored_before")
+    else:
+        old = Article.objects.filter(pk=instance.pk).values("slug", "status").first()
     if old is None or old["slug"] == instance.slug or old["status"] != PUBLISHED:
         return
     redirect_paths(instance, [Article(slug=old["slug"]).get_absolute_url()])

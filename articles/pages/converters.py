@@ -3,9 +3,9 @@
 Articles live at /the-peninsula/<slug>/ for any slug the slug rule allows, all-digit ones included
 (WordPress gives them: "Lego Turing Machine" is `431`). Only a year the date rule allows (1900–2100)
 can be a year archive, and only while no published article has it as its slug: the index, feeds and
-sitemap link that article there, so it wins, and its year's archive is at /the-peninsula/archive/YYYY/.
+sitemap link that article there, so it wins, and its year's archive is at /the-peninsula/archive/YYYY/
+(pages/views.py, YearOrArticleView).
 """
-from ..models import Article
 
 
 class YearConverter:
@@ -18,12 +18,3 @@ class YearConverter:
 
     def to_url(self, value):
         return f"{int(value):04d}"
-
-
-class UnclaimedYearConverter(YearConverter):
-    """A year no published article has as its slug; otherwise the URL resolver moves on to the article."""
-
-    def to_python(self, value):
-        if Article.objects.published().filter(slug=value).exists():
-            raise ValueError(f"/the-peninsula/{value}/ is an article")
-        return super().to_python(value)

@@ -7,9 +7,10 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
+from django.urls import ResolverMatch
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
-from django.views.generic import DetailView, ListView, MonthArchiveView, RedirectView, YearArchiveView
+from django.views.generic import DetailView, ListView, MonthArchiveView, RedirectView, View, YearArchiveView
 
 from ..entities.charts import year_chart
 from ..entities.related import public_link_counts
@@ -151,6 +152,26 @@ class ArticleYearArchiveView(CachedPageMixin, PublishedArticlesMixin, YearArchiv
     date_field = "published_at"
     make_object_list = True
     template_name = "articles/article_archive.html"
+
+
+class YearOrArticleView(View):
+    """/the-peninsula/YYYY/: the year's archive, unless a published article has the year as its slug; then
+    that article, which the index, feeds and sitemap link there (its year's archive moves to
+    /the-peninsula/archive/YYYY/). Decided here, not in the URL converter, so that resolving the path
+    (the page-cache middleware does it for every request) costs no query."""
+
+    keeps_pages = True
+    query_params = ArticleYearArchiveView.query_params
+
+    def dispatch(self, request, *args, year, **kwargs):
+        if Article.objects.published().filter(slug=str(year)).exists():
+            view, match = ArticleDetailView.as_view(), request.resolver_match
+            # The page metadata is keyed by the view name: this page is the article's.
+            request.resolver_match = ResolverMatch(view, (), {"slug": str(year)}, url_name="article_detail",
+                                                   app_names=match.app_names, namespaces=match.namespaces,
+                                                   route=match.route)
+            return view(request, slug=str(year))
+        return ArticleYearArchiveView.as_view()(request, year=year)
 
 
 class ClaimedYearArchiveView(ArticleYearArchiveView):
