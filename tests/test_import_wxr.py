@@ -4,6 +4,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 
 from articles.importers.wxr import WxrReader
@@ -124,6 +125,7 @@ def test_wxr_1_1_author_category_and_tag():
     assert Entity.objects.get(slug="clippable").name == "Clippable"
 
 
+@time_machine.travel("2026-06-01 12:00Z")  # its "future" post is dated 2030-01-01
 def test_theme_unit_test_counts_statuses_and_special_titles():
     output = run(export("themeunittestdata.wordpress.xml"))
     assert "58 created" in output
