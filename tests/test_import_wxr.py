@@ -1,7 +1,6 @@
 """import_wxr: WordPress exports (the importer's own test files and the Theme Unit Test) become articles."""
 from datetime import datetime, timedelta, timezone
 from io import StringIO
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -11,10 +10,10 @@ from articles.importers.wxr import WxrReader
 from articles.models import Article, ArticleEntity, Author, Category, Entity, LegacyURL
 from articles.signals import articles_bulk_created
 from tests.factories import make_entity
+from tests.shared_data import WXR, shared
 
 pytestmark = pytest.mark.django_db
 
-WXR = Path(__file__).resolve().parent.parent.parent / "shared" / "testdata" / "wxr"
 REJECTED = {
     "malformed.xml": "line 90, column 2: malformed or truncated XML (mismatched tag)",
     "malformed-simple.xml": "malformed or truncated XML (no element found)",
@@ -25,9 +24,7 @@ REJECTED = {
 
 
 def export(name):
-    if not WXR.is_dir():
-        pytest.skip(f"the real WordPress exports are not at {WXR} (shared/testdata is absent)")
-    return WXR / name
+    return shared(WXR) / name
 
 
 def accepted_files():
@@ -56,8 +53,7 @@ def read_posts(name):
 
 
 def test_every_exported_file_is_either_imported_or_rejected():
-    if not WXR.is_dir():
-        pytest.skip(f"the real WordPress exports are not at {WXR} (shared/testdata is absent)")
+    shared(WXR)
     assert set(REJECTED) <= {p.name for p in WXR.glob("*.xml")}
     assert len(accepted_files()) >= 25
 
