@@ -33,11 +33,12 @@ vnu: $(VNU_JAR)
 test-sqlite: $(VENV)/.installed $(VNU_JAR)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# The SQLite suite with the clock moved (tests/conftest.py, TEST_CLOCK): the first of a month at 00:30 and
-# 04:30 UTC (still the day before in New York), the 31st, January 1st, 29 February, and 23:30 on 31 December
-# in a UTC-10 zone (clock@zone). TEST_CLOCKS="..." or PYTEST_ARGS="tests/test_x.py" narrow it.
-TEST_CLOCKS ?= 2027-03-01T00:30 2027-03-01T04:30 2027-05-31T15:00 2027-01-01T12:00 2028-02-29T12:00 \
-	2027-12-31T23:30@Pacific/Honolulu
+# The SQLite suite with the clock moved (tests/conftest.py, TEST_CLOCK): the first of a month at 00:30 UTC
+# and January 1st at 04:30 UTC (both still the day before in New York), the 31st, January 1st at noon,
+# 29 February and 1 March of a leap year, and 23:30 on 31 December in a UTC-10 zone (clock@zone).
+# TEST_CLOCKS="..." or PYTEST_ARGS="tests/test_x.py" narrow it.
+TEST_CLOCKS ?= 2027-03-01T00:30 2027-01-01T04:30 2027-05-31T15:00 2027-01-01T12:00 2028-02-29T12:00 \
+	2028-03-01T12:00 2027-12-31T23:30@Pacific/Honolulu
 test-dates: $(VENV)/.installed $(VNU_JAR)
 	@failed=""; for clock in $(TEST_CLOCKS); do \
 		zone=$${clock#*@}; [ "$$zone" = "$$clock" ] && zone=UTC; \
