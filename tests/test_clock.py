@@ -27,8 +27,8 @@ def test_the_session_runs_on_the_test_clock_in_its_zone():
         assert time.strftime("%Y-%m-%d %H:%M", time.localtime()).startswith("2028-02-29 23:3")  # the process's zone
         return
     env = {**os.environ, "TEST_CLOCK": "2028-02-29T23:30", "TEST_CLOCK_ZONE": "Pacific/Honolulu"}
-    result = subprocess.run([sys.executable, "-m", "pytest", f"{__file__}::{test_the_session_runs_on_the_test_clock_in_its_zone.__name__}",
-                             "-p", "no:cacheprovider"], cwd=Path(__file__).resolve().parent.parent, env=env,
+    this_test = f"{__file__}::{test_the_session_runs_on_the_test_clock_in_its_zone.__name__}"
+    result = subprocess.run([sys.executable, "-m", "pytest", this_test, "-p", "no:cacheprovider"], cwd=Path(__file__).resolve().parent.parent, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 passed" in result.stdout

@@ -150,8 +150,10 @@ def test_facets_count_and_link_to_a_narrower_search(client, monkeypatch, narrow_
     ann = make_author("Ann Lee", slug="ann-lee")
     make_article("Trade with Russia", entities=[russia], categories=[trade_cat], authors=[ann],
                  published_at=datetime(2015, 6, 15, 12, tzinfo=dt_timezone.utc))
-    make_article("Trade with Japan", categories=[trade_cat], published_at=datetime(2016, 6, 15, 12, tzinfo=dt_timezone.utc))
-    make_article("Trade in Russia again", entities=[russia], published_at=datetime(2016, 3, 15, 12, tzinfo=dt_timezone.utc))
+    make_article("Trade with Japan", categories=[trade_cat],
+                 published_at=datetime(2016, 6, 15, 12, tzinfo=dt_timezone.utc))
+    make_article("Trade in Russia again", entities=[russia],
+                 published_at=datetime(2016, 3, 15, 12, tzinfo=dt_timezone.utc))
     soup = page(client, "q=trade")
     facets = {a.get_text(): a.find_next_sibling("span").get_text() for a in soup.select(".facets a")}
     assert facets["Russia"] == "(2)" and facets["Trade"] == "(2)" and facets["Ann Lee"] == "(1)"
