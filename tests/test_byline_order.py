@@ -92,3 +92,13 @@ def test_the_admin_changelist_lists_authors_and_the_first_category_in_byline_ord
     [row] = [tr for tr in page.select("#result_list tbody tr") if "Quarterly tariff review" in tr.get_text()]
     assert row.select_one(".field-author_names").get_text() == ", ".join(BYLINE)
     assert row.select_one(".field-primary_category_name").get_text() == "Zinc markets"
+
+
+def test_the_article_page_names_its_first_category_not_the_alphabetically_first(client, article):
+    from articles.models import ArticleCategory
+
+    ArticleCategory.objects.create(article=article, category=make_category("Agriculture", slug="agri"), position=1)
+    page = soup(client, article.get_absolute_url())
+    assert page.select_one(".category a").get_text() == "Trade"
+    assert page.select_one("meta[property='article:section']")["content"] == "Trade"
+    assert json.loads(page.find("script", type="application/ld+json").string)["articleSection"] == "Trade"
