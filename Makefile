@@ -8,7 +8,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/peninsula
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 FIXTURES := $(wildcard fixtures/entities.json) fixtures/the_peninsula.json
 
-.PHONY: run test test-sqlite test-postgres test-property serve bench compare soak wrk bench-search bench-autop bench-import-page vnu lighthouse bench-entities
+.PHONY: run test test-sqlite test-postgres test-dates test-property serve bench compare soak wrk bench-search bench-autop bench-import-page vnu lighthouse bench-entities
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,20 @@ vnu: $(VNU_JAR)
 
 test-sqlite: $(VENV)/.installed $(VNU_JAR)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The SQLite suite with the clock moved (tests/conftest.py, TEST_CLOCK): the first of a month at 00:30 UTC
+# and January 1st at 04:30 UTC (both still the day before in New York), the 31st, January 1st at noon,
+# 29 February and 1 March of a leap year, and 23:30 on 31 December in a UTC-10 zone (clock@zone).
+# TEST_CLOCKS="..." or PYTEST_ARGS="tests/test_x.py" narrow it.
+TEST_CLOCKS ?= 2027-03-01T00:30 2027-01-01T04:30 2027-05-31T15:00 2027-01-01T12:00 2028-02-29T12:00 \
+	2028-03-01T12:00 2027-12-31T23:30@Pacific/Honolulu
+test-dates: $(VENV)/.installed $(VNU_JAR)
+	@failed=""; for clock in $(TEST_CLOCKS); do \
+		zone=$${clock#*@}; [ "$$zone" = "$$clock" ] && zone=UTC; \
+		echo "== TEST_CLOCK=$${clock%@*} TEST_CLOCK_ZONE=$$zone"; \
+		TEST_CLOCK=$${clock%@*} TEST_CLOCK_ZONE=$$zone $(PY) -m pytest $(PYTEST_ARGS) || failed="$$failed $$clock"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "test-dates FAILED at:$$failed"; exit 1; fi
 
 # PostgreSQL + Redis pass. Under CI=true an unreachable server fails the run instead of skipping it.
 test-postgres: $(VENV)/.installed $(VNU_JAR)

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import mailing_list
@@ -61,9 +61,18 @@ def confirm_subscription(request, token):
 
 
 @never_cache
-@csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" with no CSRF token; the signed link is the proof
+@csrf_exempt  # only for RFC 8058's one-click POST: the page's own button is checked by csrf_protect below
 def unsubscribe(request, token):
-    """GET shows a button (link scanners must not unsubscribe anyone); POST unsubscribes."""
+    """GET shows a button (link scanners must not unsubscribe anyone); POST unsubscribes.
+
+    A mail client's RFC 8058 one-click POST ("List-Unsubscribe=One-Click") carries no CSRF token, the
+    signed link being the proof; any other POST is the page's form and must carry its token."""
+    if request.method == "POST" and request.POST.get("List-Unsubscribe") != "One-Click":
+        return csrf_protect(unsubscribe_page)(request, token)
+    return unsubscribe_page(request, token)
+
+
+def unsubscribe_page(request, token):
     try:
         subscriber = (mailing_list.unsubscribe(token) if request.method == "POST"
                       else mailing_list.subscriber_for(token, mailing_list.UNSUBSCRIBE_SALT))

@@ -229,12 +229,18 @@ class ArticleQuerySet(models.QuerySet):
             return self.filter(Q(pk__in=self.published().values("pk")) | Q(created_by=user))
         return self.published()
 
+    def with_byline(self):
+        """Authors and categories prefetched in each article's order (the links' position, then the order
+        they were added in), not in the authors' and categories' own alphabetical order."""
+        return self.prefetch_related(
+            Prefetch("authors", queryset=Author.objects.order_by("article_authors__position", "article_authors__pk")),
+            Prefetch("categories",
+                     queryset=Category.objects.order_by("article_categories__position", "article_categories__pk")),
+        )
+
     def for_cards(self):
         """Prefetch what a listing card shows, so a list costs a fixed number of queries."""
-        return self.select_related("series").prefetch_related(
-            Prefetch("authors", queryset=Author.objects.order_by("article_authors__position")),
-            Prefetch("categories", queryset=Category.objects.order_by("article_categories__position")),
-        )
+        return self.select_related("series").with_byline()
 
     def for_search_cards(self):
         """Only the columns a search result card shows: the body and its text are most of an article's

@@ -1,6 +1,28 @@
+import datetime
+import os
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.core.management import call_command
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_clock():
+    """TEST_CLOCK=2027-03-01T00:30 runs the whole session on that date, the clock ticking from there
+    (`make test-dates`). A naive time is in TEST_CLOCK_ZONE (default UTC), which also becomes the
+    process's zone: the machine's own TZ cannot be used, Django sets the process zone to TIME_ZONE.
+    A test's own time_machine.travel() nests inside it and returns to it."""
+    clock = os.environ.get("TEST_CLOCK")
+    if not clock:
+        yield None
+        return
+    when = datetime.datetime.fromisoformat(clock)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=ZoneInfo(os.environ.get("TEST_CLOCK_ZONE") or "UTC"))
+    with time_machine.travel(when, tick=True):
+        yield when
 
 
 @pytest.fixture(autouse=True)

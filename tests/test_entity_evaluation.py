@@ -6,9 +6,9 @@ import pytest
 from django.core.management import call_command
 
 from articles.entities.evaluation import evaluate, page_date, page_title_and_body
+from tests.shared_data import SEED, shared
 
 LABELS = Path(__file__).resolve().parent / "entity_evaluation" / "labels.json"
-REFERENCE = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_b9ce0f5892854f0c.txt"
 OWN_ARTICLES = [item for item in json.loads(LABELS.read_text(encoding="utf-8"))["articles"] if not item.get("optional")]
 
 pytestmark = pytest.mark.django_db
@@ -19,13 +19,13 @@ def gazetteer(db):
     call_command("loaddata", "fixtures/entities.json", "fixtures/the_peninsula.json", verbosity=0)
 
 
-@pytest.mark.skipif(not REFERENCE.exists(), reason="the reference article lives in ../shared/seeds/")
 def test_page_parsing_keeps_the_body_and_drops_the_author_note():
-    title, body = page_title_and_body(REFERENCE.read_text())
+    reference = shared(SEED).read_text()
+    title, body = page_title_and_body(reference)
     assert title == "North Korea Looking Abroad"
     assert body.startswith("Nearly six years ago") and body.endswith("solidify its political independence.")
     assert "George Washington University" not in body
-    assert str(page_date(REFERENCE.read_text())) == "2015-02-18"
+    assert str(page_date(reference)) == "2015-02-18"
 
 
 def test_the_labelled_set_has_thirty_articles_in_the_blogs_styles_each_with_core_entities():

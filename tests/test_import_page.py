@@ -10,11 +10,11 @@ from django.core.management import CommandError, call_command
 from articles.models import Article, Author, Category, Entity
 from articles.signals import articles_bulk_created
 from tests.factories import make_author, make_category, make_entity
+from tests.shared_data import SEED, shared
 
 pytestmark = pytest.mark.django_db
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "seeds" / "000_b9ce0f5892854f0c.txt"
 PAGES = Path(__file__).resolve().parent / "data" / "pages"
 FIXTURE = REPO / "fixtures" / "the_peninsula.json"
 GOOD_PAGES = [PAGES / f"{name}.txt" for name in (
@@ -37,9 +37,7 @@ def fixture_rows(model):
 
 @pytest.fixture
 def seed():
-    if not SEED.exists():
-        pytest.skip(f"the reference seed is not at {SEED}")
-    return SEED
+    return shared(SEED)
 
 
 def test_the_seed_imports_as_the_reference_fixture_field_for_field(seed):

@@ -1,19 +1,19 @@
 """import_wxr: WordPress exports (the importer's own test files and the Theme Unit Test) become articles."""
 from datetime import datetime, timedelta, timezone
 from io import StringIO
-from pathlib import Path
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 
 from articles.importers.wxr import WxrReader
 from articles.models import Article, ArticleEntity, Author, Category, Entity, LegacyURL
 from articles.signals import articles_bulk_created
 from tests.factories import make_entity
+from tests.shared_data import WXR, shared
 
 pytestmark = pytest.mark.django_db
 
-WXR = Path(__file__).resolve().parent.parent.parent / "shared" / "testdata" / "wxr"
 REJECTED = {
     "malformed.xml": "line 90, column 2: malformed or truncated XML (mismatched tag)",
     "malformed-simple.xml": "malformed or truncated XML (no element found)",
@@ -24,9 +24,7 @@ REJECTED = {
 
 
 def export(name):
-    if not WXR.is_dir():
-        pytest.skip(f"the real WordPress exports are not at {WXR} (shared/testdata is absent)")
-    return WXR / name
+    return shared(WXR) / name
 
 
 def accepted_files():
@@ -55,8 +53,7 @@ def read_posts(name):
 
 
 def test_every_exported_file_is_either_imported_or_rejected():
-    if not WXR.is_dir():
-        pytest.skip(f"the real WordPress exports are not at {WXR} (shared/testdata is absent)")
+    shared(WXR)
     assert set(REJECTED) <= {p.name for p in WXR.glob("*.xml")}
     assert len(accepted_files()) >= 25
 
@@ -124,6 +121,7 @@ def test_wxr_1_1_author_category_and_tag():
     assert Entity.objects.get(slug="clippable").name == "Clippable"
 
 
+@time_machine.travel("2026-06-01 12:00Z")  # its "future" post is dated 2030-01-01
 def test_theme_unit_test_counts_statuses_and_special_titles():
     output = run(export("themeunittestdata.wordpress.xml"))
     assert "58 created" in output

@@ -1,7 +1,8 @@
 """/search/: ranking, stemming, phrases, exclusions, facets, snippets and garbage input, on
 whichever database runs the suite (SQLite FTS5, or PostgreSQL in the second pass)."""
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
 
 import pytest
 import time_machine
@@ -148,9 +149,11 @@ def test_facets_count_and_link_to_a_narrower_search(client, monkeypatch, narrow_
     trade_cat = make_category("Trade", slug="trade")
     ann = make_author("Ann Lee", slug="ann-lee")
     make_article("Trade with Russia", entities=[russia], categories=[trade_cat], authors=[ann],
-                 published_at=timezone.now().replace(year=2015, month=6))
-    make_article("Trade with Japan", categories=[trade_cat], published_at=timezone.now().replace(year=2016, month=6))
-    make_article("Trade in Russia again", entities=[russia], published_at=timezone.now().replace(year=2016, month=3))
+                 published_at=datetime(2015, 6, 15, 12, tzinfo=dt_timezone.utc))
+    make_article("Trade with Japan", categories=[trade_cat],
+                 published_at=datetime(2016, 6, 15, 12, tzinfo=dt_timezone.utc))
+    make_article("Trade in Russia again", entities=[russia],
+                 published_at=datetime(2016, 3, 15, 12, tzinfo=dt_timezone.utc))
     soup = page(client, "q=trade")
     facets = {a.get_text(): a.find_next_sibling("span").get_text() for a in soup.select(".facets a")}
     assert facets["Russia"] == "(2)" and facets["Trade"] == "(2)" and facets["Ann Lee"] == "(1)"

@@ -52,7 +52,7 @@ class ArticleAdmin(ArticleVersionsMixin, ArticleWorkflowMixin, ArticleHistoryMix
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("authors", "categories")
+        return super().get_queryset(request).with_byline()
 
     def get_urls(self):
         return [*self.get_workflow_urls(), *self.get_history_urls(), *self.get_entity_urls(), *self.get_draft_urls(),
