@@ -196,6 +196,14 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", not os.environ.get("MEDIA_BUCKET"))
 # https://host entries for the Content-Security-Policy's img-src.
 IMAGE_HOSTS = env_list("IMAGE_HOSTS")
 
+# Pictures fetched by imports (--copy-images; articles/images/safe_fetch.py) and uploaded in the admin.
+PICTURE_FETCH_TIMEOUT_SECONDS = float(os.environ.get("PICTURE_FETCH_TIMEOUT_SECONDS", "10"))
+PICTURE_FETCH_MAX_BYTES = int(os.environ.get("PICTURE_FETCH_MAX_BYTES", str(10 * 1024 * 1024)))
+PICTURE_FETCH_TOTAL_SECONDS = float(os.environ.get("PICTURE_FETCH_TOTAL_SECONDS", "120"))
+# "host:port" pairs a fetch may reach on a non-public address: for tests only, never from the environment.
+FETCH_ALLOWED_PRIVATE_HOSTS = []
+PICTURE_UPLOAD_MAX_BYTES = int(os.environ.get("PICTURE_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TAGGIT_CASE_INSENSITIVE = True
