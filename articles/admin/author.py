@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.db import models
 
+from ..images.originals import PictureFormField
 from ..models import Author
 from .counts import ArticleCountMixin
 
@@ -10,3 +12,4 @@ class AuthorAdmin(ArticleCountMixin, admin.ModelAdmin):
     search_fields = ["name", "affiliation"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["entity"]
+    formfield_overrides = {models.ImageField: {"form_class": PictureFormField}}

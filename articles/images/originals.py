@@ -8,6 +8,7 @@ Only the colour profile, and a GIF's or WebP's animation timing, are kept.
 from io import BytesIO
 from pathlib import PurePosixPath
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -60,3 +61,15 @@ def cleaned_upload(upload):
     data, image = clean_original(upload)
     stem = PurePosixPath(upload.name or "picture").stem or "picture"
     return SimpleUploadedFile(f"{stem}{FORMATS[image.format]}", data, CONTENT_TYPES[image.format])
+
+
+class PictureFormField(forms.FileField):
+    """An uploaded picture (lead picture, body picture, author photo): JPEG, PNG, WebP or GIF, within the
+    byte and pixel limits, cleaned of its camera data. A refusal is a form error, before anything is stored."""
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "accept": ",".join(CONTENT_TYPES.values())}
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        return None if upload is None else cleaned_upload(upload)
