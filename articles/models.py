@@ -36,6 +36,12 @@ class NaturalKeyModel(TaggitNaturalKeyModel):
     def natural_key(self):
         return tuple(attrgetter(field.replace("__", "."))(self) for field in self.natural_key_fields)
 
+    def clean_fields(self, exclude=None):
+        # save() drops unprintable characters; dropped before the checks, a name of only U+FFFF is blank
+        # (a form error) rather than an empty name saved, whose empty key or slug then collides.
+        drop_unprintable_fields(self)
+        super().clean_fields(exclude)
+
 
 class ParentQuerySet(models.QuerySet):
     """Rows that list articles (authors, categories, series, entities) and which of them the public sees."""
@@ -318,6 +324,8 @@ class Article(NaturalKeyModel):
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     review_note = models.TextField(blank=True, editable=False,
                                    help_text="What the editor asked the author to change when returning it.")
+    unsent_notice = models.CharField(max_length=300, blank=True, editable=False,
+                                     help_text="The review-desk email that could not be sent (the desk shows it).")
 
     objects = ArticleManager()
 

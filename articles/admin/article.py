@@ -17,13 +17,15 @@ from .article_entities import (
 )
 from .article_history import ArticleHistoryMixin
 from .article_workflow import ArticleWorkflowMixin
+from .checked_params import CheckedParamsMixin
 from .filters import EntityKindFilter, ReviewDeskFilter
 from .forms import ArticleForm
 from .inlines import ARTICLE_INLINES
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMixin, ArticleDraftsMixin, VersionAdmin):
+class ArticleAdmin(CheckedParamsMixin, ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMixin, ArticleDraftsMixin,
+                   VersionAdmin):
     form = ArticleForm
     list_display = ["title", "workflow_state", "publish_date", "submitted_by_name", "primary_category_name",
                     "author_names", "updated_at"]

@@ -74,7 +74,11 @@ class ArticleWorkflowMixin:
         if not obj or not obj.pk:
             return "New draft"
         # A refused form's instance holds the posted status and date: say what is saved (as_saved()).
-        return workflow.state_label(getattr(obj, "saved_copy", obj))
+        saved = getattr(obj, "saved_copy", obj)
+        if saved.unsent_notice:  # the email about it failed: the desk says so (review_mail.send_quietly)
+            return format_html("{} <strong>{}</strong>", workflow.state_label(saved),
+                               saved.unsent_notice)
+        return workflow.state_label(saved)
 
     @admin.display(description="Reading time")
     def reading_time(self, obj):

@@ -3,11 +3,12 @@ from django.db import models
 
 from ..images.originals import PictureFormField
 from ..models import Author
+from .checked_params import CheckedParamsMixin
 from .counts import ArticleCountMixin
 
 
 @admin.register(Author)
-class AuthorAdmin(ArticleCountMixin, admin.ModelAdmin):
+class AuthorAdmin(CheckedParamsMixin, ArticleCountMixin, admin.ModelAdmin):
     list_display = ["name", "affiliation", "article_count"]
     search_fields = ["name", "affiliation"]
     prepopulated_fields = {"slug": ["name"]}
