@@ -50,6 +50,16 @@ class ParentQuerySet(models.QuerySet):
         """Only rows with at least one published() article: the others' pages, feeds and names stay private."""
         return self.filter(pk__in=Article.objects.published().values(self.model.articles_lookup))
 
+    def named_for(self, user):
+        """The rows whose names `user` may read in the admin (lists, filters, autocomplete): editors all of
+        them; anyone else the rows no article uses yet, and those of an article they may see (a public one
+        or their own). A name used only by others' drafts stays private."""
+        if user.is_active and user.has_perm("articles.publish_article"):
+            return self
+        lookup = self.model.articles_lookup
+        used = Article.objects.filter(**{f"{lookup}__isnull": False}).values(lookup)
+        return self.filter(Q(pk__in=Article.objects.visible_to(user).values(lookup)) | ~Q(pk__in=used))
+
 
 class SlugModel(NaturalKeyModel):
     objects = NaturalKeyManager.from_queryset(ParentQuerySet)()

@@ -29,7 +29,10 @@ class ArticleAdmin(CheckedParamsMixin, ArticleWorkflowMixin, ArticleHistoryMixin
     form = ArticleForm
     list_display = ["title", "workflow_state", "publish_date", "submitted_by_name", "primary_category_name",
                     "author_names", "updated_at"]
-    list_filter = [ReviewDeskFilter, "status", "categories", "authors", EntityKindFilter, "series", "published_at"]
+    # Related-only: the names a filter offers are those of articles in this user's list (no others' drafts).
+    list_filter = [ReviewDeskFilter, "status", ("categories", admin.RelatedOnlyFieldListFilter),
+                   ("authors", admin.RelatedOnlyFieldListFilter), EntityKindFilter,
+                   ("series", admin.RelatedOnlyFieldListFilter), "published_at"]
     search_fields = ["title", "body_text", "slug", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
