@@ -5,7 +5,7 @@ from django.core.files.storage import default_storage
 from django.test import Client
 
 from articles.models import Entity
-from tests.admin_client import login
+from tests.admin_client import form_data, login
 from tests.factories import make_article, make_author, make_category, make_entity, make_series, make_user
 
 pytestmark = pytest.mark.django_db
@@ -98,8 +98,21 @@ def test_a_path_through_a_file_and_an_overlong_media_name_are_404(content, setti
     client = Client()
     assert client.get("/media/articles/picture.png").status_code == 200
     for path in ("/media/articles/picture.png/x.png", "/media/" + "a" * 300 + ".png",
-                 "/media/articles/" + "b" * 300 + "/x.png", "/media/%00.png", "/media/articles/%00/x.png"):
+                 "/media/articles/" + "b" * 300 + "/x.png"):
         assert client.get(path).status_code == 404, path
+    for path in ("/media/%00.png", "/media/articles/%00/x.png"):
+        assert client.get(path).status_code == 400, path
+
+
+def test_a_nul_character_in_an_address_is_a_400_and_in_a_form_a_form_error():
+    editor = login(make_user("edith", "editor"))
+    article = make_article("Talks", slug="talks")
+    assert Client().get("/tag/a%00b/").status_code == 400
+    assert Client().get("/search/?q=a%00b").status_code == 400
+    assert editor.get("/admin/articles/entity/?q=%00").status_code == 400
+    url = f"/admin/articles/article/{article.pk}/change/"
+    response = editor.post(url, {**form_data(editor, url), "slug": "a\x00b", "title": "T\x00"})
+    assert response.status_code == 200 and "Null characters are not allowed" in response.content.decode()
 
 
 def test_two_entities_named_only_with_a_noncharacter_are_refused_or_kept_apart_never_a_500():
