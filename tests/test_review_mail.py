@@ -56,7 +56,7 @@ def test_an_email_that_could_not_be_sent_is_shown_on_the_desk_until_one_is_sent(
     assert article.status == "review"  # the save stands
     assert article.unsent_notice == "Not emailed to 1 recipient: “For review: Harbour talks”"
     editor = login(make_user("eric", "editor"))
-    for url in ("/admin/articles/article/?desk=review", change_url(article)):
+    for url in ("/admin/", "/admin/articles/article/?desk=review", change_url(article)):
         assert "Not emailed to 1 recipient: “For review: Harbour talks”" in editor.get(url).content.decode()
 
     monkeypatch.undo()
