@@ -129,3 +129,25 @@ def test_two_entities_named_only_with_a_noncharacter_are_refused_or_kept_apart_n
         assert Client().get(f"/tag/{entity.slug}/").status_code == 404  # no public article yet
     assert editor.get("/admin/articles/entity/").status_code == 200
     assert editor.get("/tags/").status_code == 200
+
+
+@pytest.mark.parametrize("odd", ["abc", HUGE, "1.5", "-1", "\uffff", " "])
+def test_a_posted_form_with_an_odd_id_in_an_autocomplete_field_is_a_form_error(content, odd):
+    from articles.models import Article, Author, Category
+
+    editor = login(make_user("edith", "editor"))
+    editor.raise_request_exception = False
+    forms = [(f"/admin/articles/article/{Article.objects.get().pk}/change/", "article_form", "series"),
+             (f"/admin/articles/category/{Category.objects.get(name='Nuclear').pk}/change/", "category_form", "parent"),
+             (f"/admin/articles/author/{Author.objects.get().pk}/change/", "author_form", "entity"),
+             ("/admin/articles/category/add/", "category_form", "parent"),
+             ("/admin/articles/author/add/", "author_form", "entity")]
+    for url, form_id, field in forms:
+        response = editor.post(url, {**form_data(editor, url, form_id), field: odd})
+        assert response.status_code == 200, (url, odd, response.status_code)
+        assert "Select a valid choice" in response.content.decode()
+    url = forms[0][0]
+    for row_field in ("author_links-0-author", "category_links-0-category", "entity_links-0-tag"):
+        response = editor.post(url, {**form_data(editor, url), row_field: odd})
+        assert response.status_code == 200, (row_field, odd, response.status_code)
+        assert "Select a valid choice" in response.content.decode()

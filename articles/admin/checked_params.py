@@ -2,11 +2,13 @@
 
 Django's admin trusts two kinds of parameter further than it should: a date_hierarchy year, month or
 day too large for a date (``?published_at__year=99999999999999999999``: OverflowError), and the
-initial value of a foreign key on an add form (``add/?series=abc``: the autocomplete widget looks
-the id up and fails). Both are checked here, for the admins with a date drill-down or a foreign key.
+value of an autocomplete field, given as an add form's initial value (``add/?series=abc``) or posted
+with a form shown again with its errors: the widget looks the id up and fails. Both are checked here,
+for the admins and inlines with a date drill-down or an autocomplete field.
 """
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -31,8 +33,26 @@ def is_valid_key(field, value):
     return True
 
 
-class CheckedParamsMixin:
-    """For a ModelAdmin: bad date-hierarchy numbers and bad foreign-key initial values are ignored or refused."""
+class CheckedAutocompleteSelect(AutocompleteSelect):
+    """The admin's autocomplete select, showing a value that can be no key as nothing chosen (the form
+    field says "Select a valid choice")."""
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, [v for v in value if v in (None, "") or is_valid_key(self.field, v)], attr)
+
+
+class CheckedAutocompleteMixin:
+    """For a ModelAdmin or an inline: its autocomplete fields use CheckedAutocompleteSelect."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = CheckedAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class CheckedParamsMixin(CheckedAutocompleteMixin):
+    """For a ModelAdmin: bad date-hierarchy numbers, and foreign-key values that can be no key, are refused
+    or shown as nothing chosen."""
 
     def get_changelist(self, request, **kwargs):
         return CheckedDateChangeList
