@@ -1,10 +1,11 @@
-"""Addresses carrying a NUL character answer 400 before any view sees them.
+"""Addresses carrying a NUL character answer 404 before any view sees them.
 
-No address or query of this site holds a NUL ("%00"), and PostgreSQL refuses one in any text value
-(a lookup with it is a DataError, a 500): one check here instead of one per view. Forms need none:
+No address or query of this site holds a NUL ("%00"), so there is no such page (as for any other
+slug or filter that names nothing); and PostgreSQL refuses a NUL in any text value (a lookup with it
+is a DataError, a 500): one check here instead of one per view. Forms need none:
 Django's form fields refuse a NUL with a message (ProhibitNullCharactersValidator).
 """
-from django.core.exceptions import BadRequest
+from django.http import Http404
 
 NUL = "\x00"
 
@@ -19,5 +20,5 @@ class RefuseNulBytesMiddleware:
 
     def __call__(self, request):
         if NUL in request.path or has_nul(request.GET):
-            raise BadRequest("A NUL character in the address.")
+            raise Http404("No address of this site holds a NUL character.")
         return self.get_response(request)

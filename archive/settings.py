@@ -52,7 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # A NUL in the path or query: 400 (PostgreSQL refuses it in any text value).
+    # A NUL in the path or query: 404 (PostgreSQL refuses it in any text value).
     "archive.nul_bytes.RefuseNulBytesMiddleware",
     # Compresses HTML; before ConditionalGet so ETags are computed on the uncompressed page. BREACH:
     # public pages hold no secret (no CSRF token), and Django pads each compressed response at random.
