@@ -334,8 +334,6 @@ class Article(NaturalKeyModel):
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     review_note = models.TextField(blank=True, editable=False,
                                    help_text="What the editor asked the author to change when returning it.")
-    unsent_notice = models.CharField(max_length=300, blank=True, editable=False,
-                                     help_text="The review-desk email that could not be sent (the desk shows it).")
 
     objects = ArticleManager()
 
@@ -525,6 +523,22 @@ class RejectedSuggestion(NaturalKeyModel):
 
     def __str__(self):
         return f"{self.name} rejected on {self.article}"
+
+
+class UnsentEmail(NaturalKeyModel):
+    """A review-desk email about an article that could not be sent (admin/review_mail.py): the desk shows
+    it until a later email about the article goes out. A row of its own, not a column of Article's, so
+    it never touches the article (nor its revisions, nor an import's batches)."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="unsent_email")
+    subject = models.CharField(max_length=300)
+    recipients = models.PositiveIntegerField()
+    failed_at = models.DateTimeField(default=timezone.now)
+
+    natural_key_fields = ("article__slug",)
+
+    def __str__(self):
+        return f"Not emailed to {self.recipients} recipient{'s' if self.recipients != 1 else ''}: “{self.subject}”"
 
 
 class Proposal(NaturalKeyModel):

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 
 from articles.admin import review_mail
-from articles.models import Article
+from articles.models import Article, UnsentEmail
 from tests.admin_client import form_data, login
 from tests.factories import make_article, make_author, make_category, make_entity, make_user
 
@@ -39,7 +39,7 @@ def test_a_title_with_cr_or_lf_still_sends_a_one_line_subject(draft, django_capt
         assert submit(login(carla), article).status_code == 302
     assert [m.subject for m in mail.outbox] == ["For review: Harbour Bcc: victim@example.org talks"]
     assert mail.outbox[0].to == ["edith@example.org"] and not mail.outbox[0].bcc
-    assert Article.objects.get(pk=article.pk).unsent_notice == ""
+    assert not UnsentEmail.objects.exists()
 
 
 def test_an_email_that_could_not_be_sent_is_shown_on_the_desk_until_one_is_sent(
@@ -54,7 +54,7 @@ def test_an_email_that_could_not_be_sent_is_shown_on_the_desk_until_one_is_sent(
         assert submit(login(carla), article).status_code == 302
     article.refresh_from_db()
     assert article.status == "review"  # the save stands
-    assert article.unsent_notice == "Not emailed to 1 recipient: “For review: Harbour talks”"
+    assert str(article.unsent_email) == "Not emailed to 1 recipient: “For review: Harbour talks”"
     editor = login(make_user("eric", "editor"))
     for url in ("/admin/", "/admin/articles/article/?desk=review", change_url(article)):
         assert "Not emailed to 1 recipient: “For review: Harbour talks”" in editor.get(url).content.decode()
@@ -64,4 +64,4 @@ def test_an_email_that_could_not_be_sent_is_shown_on_the_desk_until_one_is_sent(
         data = form_data(editor, change_url(article))
         data.update(_workflow="publish", published_at_0="2026-01-05", published_at_1="10:00:00")
         editor.post(change_url(article), data)
-    assert mail.outbox and Article.objects.get(pk=article.pk).unsent_notice == ""
+    assert mail.outbox and not UnsentEmail.objects.exists()

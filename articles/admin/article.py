@@ -36,7 +36,7 @@ class ArticleAdmin(CheckedParamsMixin, ArticleWorkflowMixin, ArticleHistoryMixin
     search_fields = ["title", "body_text", "slug", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    list_select_related = ["series", "submitted_by"]
+    list_select_related = ["series", "submitted_by", "unsent_email"]
     list_per_page = 50
     inlines = ARTICLE_INLINES
     autocomplete_fields = ["series"]

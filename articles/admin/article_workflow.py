@@ -75,9 +75,9 @@ class ArticleWorkflowMixin:
             return "New draft"
         # A refused form's instance holds the posted status and date: say what is saved (as_saved()).
         saved = getattr(obj, "saved_copy", obj)
-        if saved.unsent_notice:  # the email about it failed: the desk says so (review_mail.send_quietly)
-            return format_html("{} <strong>{}</strong>", workflow.state_label(saved),
-                               saved.unsent_notice)
+        unsent = getattr(obj, "unsent_email", None)  # the email about it failed (review_mail.send_quietly)
+        if unsent is not None:
+            return format_html("{} <strong>{}</strong>", workflow.state_label(saved), unsent)
         return workflow.state_label(saved)
 
     @admin.display(description="Reading time")

@@ -3,7 +3,7 @@
 Sent with transaction.on_commit (nothing goes out for a save that rolls back) through Django's
 configured email backend (the console by default; EMAIL_* settings for SMTP). A mail server that
 fails does not undo the save: it is logged, and the article keeps a note of the email that was not
-sent (``unsent_notice``), which the review desk shows beside its state until a later email goes out.
+sent (``UnsentEmail``), which the review desk shows beside its state until a later email goes out.
 Subjects are one line: a CR or LF in a title would make Django refuse the header (BadHeaderError).
 """
 import logging
@@ -15,9 +15,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from ..editorial import workflow
-from ..models import Article
+from ..models import UnsentEmail
 
 logger = logging.getLogger(__name__)
 SUBJECTS = {"submit": "For review: {title}", "return": "Returned to you: {title}",
@@ -59,13 +60,13 @@ def notify(request, article, step):
 
 
 def send_quietly(subject, body, to, article_pk=None):
-    """Send; on failure, log it and note it on the article for the desk (a sent email clears the note).
-    An update(), not save(): the note is for editors, not a change readers could see."""
+    """Send; on failure, log it and keep an UnsentEmail for the desk (a later email sent clears it)."""
     try:
         send_mail(subject, body, None, to)
     except Exception:  # noqa: BLE001 (any transport error: the article is saved, say so in the log and on the desk)
         logger.exception("review desk: could not email %s about %r", ", ".join(to), subject)
-        notice = f"Not emailed to {len(to)} recipient{'s' if len(to) != 1 else ''}: “{subject}”"[:300]
-        Article.objects.filter(pk=article_pk).update(unsent_notice=notice)
+        if article_pk is not None:
+            UnsentEmail.objects.update_or_create(article_id=article_pk, defaults={
+                "subject": subject[:300], "recipients": len(to), "failed_at": timezone.now()})
     else:
-        Article.objects.filter(pk=article_pk).exclude(unsent_notice="").update(unsent_notice="")
+        UnsentEmail.objects.filter(article_id=article_pk).delete()

@@ -18,5 +18,6 @@ def review_desk(context):
     scheduled = articles.scheduled().order_by("published_at", "pk")
     return {"in_review": list(in_review[:SHOWN]), "in_review_count": in_review.count(),
             "scheduled": list(scheduled[:SHOWN]), "scheduled_count": scheduled.count(), "shown": SHOWN,
-            "unsent": list(articles.exclude(unsent_notice="").order_by("-updated_at", "pk")[:SHOWN]),
+            "unsent": list(articles.filter(unsent_email__isnull=False).select_related("unsent_email")
+                           .order_by("-unsent_email__failed_at", "pk")[:SHOWN]),
             "proposal_count": Proposal.objects.count() if workflow.is_editor(user) else None}
