@@ -154,3 +154,17 @@ def test_refused_author_photos_and_body_pictures_are_form_errors_too(editor, nam
                                                                 "alt": "Map"})
     assert body.status_code == 400
     assert stored_files() == before
+
+
+@pytest.mark.parametrize("fmt", ["GIF", "WEBP"])
+def test_an_animation_keeps_every_frame(editor, fmt):
+    frames = [Image.new("RGB", (40, 30), colour) for colour in ((255, 0, 0), (0, 0, 255), (0, 255, 0))]
+    buffer = BytesIO()
+    frames[0].save(buffer, fmt, save_all=True, append_images=frames[1:], duration=100, loop=0)
+    article = make_article("Harbour", slug="harbour", status="draft")
+    upload = SimpleUploadedFile(f"moving.{fmt.lower()}", buffer.getvalue(), f"image/{fmt.lower()}")
+    assert article_post(editor, article, image=upload).status_code == 302
+    article.refresh_from_db()
+    with default_storage.open(article.image.name, "rb") as file:
+        image = Image.open(file)
+        assert (image.format, image.n_frames) == (fmt, 3)
