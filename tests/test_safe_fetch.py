@@ -230,6 +230,24 @@ def test_once_the_imports_time_is_spent_no_picture_is_fetched(settings, servers)
     assert len(server.requests) == 1
 
 
+def test_a_host_that_takes_too_long_to_resolve_fails_at_the_picture_time_limit(monkeypatch, no_connections):
+    release = threading.Event()
+    real = socket.getaddrinfo
+
+    def slow(host, port, *args, **kwargs):
+        if host == "slow.example":
+            release.wait(10)
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.216.34", port))]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow)
+    try:
+        with pytest.raises(FetchFailed, match="slow.example was not resolved in time"):
+            Fetcher(timeout=0.3)("http://slow.example/map.png")
+    finally:
+        release.set()
+
+
 def test_the_limits_come_from_settings(settings):
     settings.PICTURE_FETCH_TIMEOUT_SECONDS, settings.PICTURE_FETCH_MAX_BYTES = 3, 1234
     settings.PICTURE_FETCH_TOTAL_SECONDS = 45

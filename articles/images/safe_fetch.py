@@ -19,6 +19,8 @@ tests serve pictures from 127.0.0.1 through it. It is empty unless a test sets i
 import ipaddress
 import socket
 import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as ResolveTimeout
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
@@ -29,6 +31,8 @@ REDIRECTS = {301, 302, 303, 307, 308}
 CHUNK = 64 * 1024
 DEFAULT_PORTS = {"http": 80, "https": 443}
 USER_AGENT = "The Peninsula archive importer"
+# getaddrinfo() has no timeout of its own: it runs here, and a fetch waits for it only the time it has left.
+RESOLVER = ThreadPoolExecutor(max_workers=2, thread_name_prefix="picture-dns")
 
 
 class FetchFailed(Exception):
@@ -45,10 +49,13 @@ def is_public(address):
                                       or address.is_loopback or address.is_link_local or address.is_private)
 
 
-def public_address(host, port):
-    """The one address `host` is fetched from: resolved once, and public unless allowed for tests."""
+def public_address(host, port, timeout):
+    """The one address `host` is fetched from: resolved once (within `timeout` seconds), and public unless
+    allowed for tests."""
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = RESOLVER.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM).result(timeout=timeout)
+    except ResolveTimeout as error:
+        raise FetchFailed(f"{host} was not resolved in time") from error
     except (OSError, UnicodeError) as error:
         raise FetchFailed(f"{host} cannot be resolved") from error
     addresses = []
@@ -121,7 +128,7 @@ class Fetcher:
 
     def request(self, url, deadline):
         scheme, host, port, path = checked_target(url)
-        address = public_address(host, port)
+        address = public_address(host, port, self.remaining(deadline))
         left = self.remaining(deadline)
         timeout = urllib3.Timeout(connect=left, read=left)
         if scheme == "https":
