@@ -27,7 +27,8 @@ def serve_media(request, path):
         raise Http404("No such picture.")
     try:
         file = default_storage.open(path, "rb")
-    except (FileNotFoundError, IsADirectoryError, SuspiciousFileOperation, ValueError) as error:
+    # OSError: missing, a folder, a path through a file (NotADirectoryError), a name too long for the disk.
+    except (OSError, SuspiciousFileOperation, ValueError) as error:
         raise Http404("No such picture.") from error
     response = FileResponse(file, content_type=content_type)
     response["Cache-Control"] = f"public, max-age={YEAR}, immutable"

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A NUL in the path or query: 404 (PostgreSQL refuses it in any text value).
+    "archive.nul_bytes.RefuseNulBytesMiddleware",
     # Compresses HTML; before ConditionalGet so ETags are computed on the uncompressed page. BREACH:
     # public pages hold no secret (no CSRF token), and Django pads each compressed response at random.
     "django.middleware.gzip.GZipMiddleware",
@@ -210,6 +212,14 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", not os.environ.get("MEDIA_BUCKET"))
 # Hosts whose pictures article bodies may show (imports point at the old site's uploads), as
 # https://host entries for the Content-Security-Policy's img-src.
 IMAGE_HOSTS = env_list("IMAGE_HOSTS")
+
+# Pictures fetched by imports (--copy-images; articles/images/safe_fetch.py) and uploaded in the admin.
+PICTURE_FETCH_TIMEOUT_SECONDS = float(os.environ.get("PICTURE_FETCH_TIMEOUT_SECONDS", "10"))
+PICTURE_FETCH_MAX_BYTES = int(os.environ.get("PICTURE_FETCH_MAX_BYTES", str(10 * 1024 * 1024)))
+PICTURE_FETCH_TOTAL_SECONDS = float(os.environ.get("PICTURE_FETCH_TOTAL_SECONDS", "120"))
+# "host:port" pairs a fetch may reach on a non-public address: for tests only, never from the environment.
+FETCH_ALLOWED_PRIVATE_HOSTS = []
+PICTURE_UPLOAD_MAX_BYTES = int(os.environ.get("PICTURE_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -36,6 +36,12 @@ class NaturalKeyModel(TaggitNaturalKeyModel):
     def natural_key(self):
         return tuple(attrgetter(field.replace("__", "."))(self) for field in self.natural_key_fields)
 
+    def clean_fields(self, exclude=None):
+        # save() drops unprintable characters; dropped before the checks, a name of only U+FFFF is blank
+        # (a form error) rather than an empty name saved, whose empty key or slug then collides.
+        drop_unprintable_fields(self)
+        super().clean_fields(exclude)
+
 
 class ParentQuerySet(models.QuerySet):
     """Rows that list articles (authors, categories, series, entities) and which of them the public sees."""
@@ -43,6 +49,16 @@ class ParentQuerySet(models.QuerySet):
     def with_public_articles(self):
         """Only rows with at least one published() article: the others' pages, feeds and names stay private."""
         return self.filter(pk__in=Article.objects.published().values(self.model.articles_lookup))
+
+    def named_for(self, user):
+        """The rows whose names `user` may read in the admin (lists, filters, autocomplete): editors all of
+        them; anyone else the rows no article uses yet, and those of an article they may see (a public one
+        or their own). A name used only by others' drafts stays private."""
+        if user.is_active and user.has_perm("articles.publish_article"):
+            return self
+        lookup = self.model.articles_lookup
+        used = Article.objects.filter(**{f"{lookup}__isnull": False}).values(lookup)
+        return self.filter(Q(pk__in=Article.objects.visible_to(user).values(lookup)) | ~Q(pk__in=used))
 
 
 class SlugModel(NaturalKeyModel):
@@ -568,6 +584,22 @@ class RejectedSuggestion(NaturalKeyModel):
 
     def __str__(self):
         return f"{self.name} rejected on {self.article}"
+
+
+class UnsentEmail(NaturalKeyModel):
+    """A review-desk email about an article that could not be sent (admin/review_mail.py): the desk shows
+    it until a later email about the article goes out. A row of its own, not a column of Article's, so
+    it never touches the article (nor its revisions, nor an import's batches)."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="unsent_email")
+    subject = models.CharField(max_length=300)
+    recipients = models.PositiveIntegerField()
+    failed_at = models.DateTimeField(default=timezone.now)
+
+    natural_key_fields = ("article__slug",)
+
+    def __str__(self):
+        return f"Not emailed to {self.recipients} recipient{'s' if self.recipients != 1 else ''}: “{self.subject}”"
 
 
 class Proposal(NaturalKeyModel):

@@ -177,8 +177,10 @@ class PictureServer:
 
 
 @pytest.fixture
-def picture_server():
+def picture_server(settings):
+    """A local picture host, which fetches may reach only because the test allows its address."""
     server = PictureServer()
+    settings.FETCH_ALLOWED_PRIVATE_HOSTS = [f"127.0.0.1:{server.server.server_port}"]
     yield server
     server.close()
 

@@ -18,20 +18,25 @@ from .article_entities import (
 from .article_history import ArticleHistoryMixin
 from .article_versions import ArticleVersionsMixin, VersionCheckedArticleForm
 from .article_workflow import ArticleWorkflowMixin
+from .checked_params import CheckedParamsMixin
 from .filters import EntityKindFilter, ReviewDeskFilter
 from .inlines import ARTICLE_INLINES
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleVersionsMixin, ArticleWorkflowMixin, ArticleHistoryMixin, ArticleEntitiesMixin, ArticleDraftsMixin, VersionAdmin):
+class ArticleAdmin(CheckedParamsMixin, ArticleVersionsMixin, ArticleWorkflowMixin, ArticleHistoryMixin,
+                   ArticleEntitiesMixin, ArticleDraftsMixin, VersionAdmin):
     form = VersionCheckedArticleForm
     list_display = ["title", "workflow_state", "publish_date", "submitted_by_name", "primary_category_name",
                     "author_names", "updated_at"]
-    list_filter = [ReviewDeskFilter, "status", "categories", "authors", EntityKindFilter, "series", "published_at"]
+    # Related-only: the names a filter offers are those of articles in this user's list (no others' drafts).
+    list_filter = [ReviewDeskFilter, "status", ("categories", admin.RelatedOnlyFieldListFilter),
+                   ("authors", admin.RelatedOnlyFieldListFilter), EntityKindFilter,
+                   ("series", admin.RelatedOnlyFieldListFilter), "published_at"]
     search_fields = ["title", "body_text", "slug", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    list_select_related = ["series", "submitted_by"]
+    list_select_related = ["series", "submitted_by", "unsent_email"]
     list_per_page = 50
     inlines = ARTICLE_INLINES
     autocomplete_fields = ["series"]

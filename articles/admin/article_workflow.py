@@ -75,7 +75,11 @@ class ArticleWorkflowMixin:
         if not obj or not obj.pk:
             return "New draft"
         # A refused form's instance holds the posted status and date: say what is saved (as_saved()).
-        return workflow.state_label(getattr(obj, "saved_copy", obj))
+        saved = getattr(obj, "saved_copy", obj)
+        unsent = getattr(obj, "unsent_email", None)  # the email about it failed (review_mail.send_quietly)
+        if unsent is not None:
+            return format_html("{} <strong>{}</strong>", workflow.state_label(saved), unsent)
+        return workflow.state_label(saved)
 
     @admin.display(description="Reading time")
     def reading_time(self, obj):

@@ -9,7 +9,7 @@ from django.forms import Script
 from django.urls import reverse_lazy
 
 from ..images import store_image
-from ..images.renditions import open_picture
+from ..images.originals import PictureFormField
 
 EDITOR_CSS = ["django_prose_editor/material-icons.css", "django_prose_editor/editor.css",
               "django_prose_editor/overrides.css", "css/body-editor.css"]
@@ -31,17 +31,12 @@ class BodyEditorWidget(forms.Textarea):
 class BodyImageForm(forms.Form):
     """A picture for the body: the file, its required alt text, an optional caption and credit."""
 
-    image = forms.FileField()
+    image = PictureFormField()
     alt = forms.CharField(max_length=300, label="Alt text",
                           error_messages={"required": "Describe the picture: readers who cannot see it hear this "
                                                       "text."})
     caption = forms.CharField(max_length=500, required=False)
     credit = forms.CharField(max_length=200, required=False)
-
-    def clean_image(self):
-        upload = self.cleaned_data["image"]
-        open_picture(upload)  # a ValidationError saying why it is not a picture we keep
-        return upload
 
     def clean_alt(self):
         alt = " ".join(self.cleaned_data["alt"].split())

@@ -46,6 +46,7 @@ def merge_selected_entities(modeladmin, request, queryset):
 class EntityAdmin(ArticleCountMixin, admin.ModelAdmin):
     form = EntityForm
     count_lookup = "article_links"
+    counted_article = "article_links__content_object"
     list_display = ["name", "kind", "disambiguator", "article_count", "wikidata_link"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases", "disambiguator"]

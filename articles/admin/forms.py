@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from ..editorial import workflow
 from ..html import sanitize_html
+from ..images.originals import PictureFormField
 from ..importers.autop import BLOCK_TAGS, autop
 from ..models import Article, ArticleEntity, Entity, EntityRedirect
 from ..names import entity_key, name_key
@@ -90,7 +91,8 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = ["title", "slug", "status", "published_at", "series", "excerpt", "body", "author_note",
                   "image", "image_credit", "image_credit_url", "image_licence", "wp_id"]
-        field_classes = {"body": HTMLTextField, "excerpt": PlainTextField, "author_note": PlainTextField}
+        field_classes = {"body": HTMLTextField, "excerpt": PlainTextField, "author_note": PlainTextField,
+                         "image": PictureFormField}
         widgets = {"body": BodyEditorWidget}
 
     def __init__(self, *args, user, action=None, **kwargs):

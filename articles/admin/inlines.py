@@ -2,6 +2,7 @@
 from django.contrib import admin
 
 from ..models import ArticleAuthor, ArticleCategory, ArticleEntity, LegacyURL, RelatedLink
+from .checked_params import CheckedAutocompleteMixin
 
 
 class OneEmptyRowWhenAdding:
@@ -11,7 +12,7 @@ class OneEmptyRowWhenAdding:
         return 1 if obj is None else 0
 
 
-class ArticleAuthorInline(OneEmptyRowWhenAdding, admin.TabularInline):
+class ArticleAuthorInline(CheckedAutocompleteMixin, OneEmptyRowWhenAdding, admin.TabularInline):
     model = ArticleAuthor
     extra = 0
     autocomplete_fields = ["author"]
@@ -20,7 +21,7 @@ class ArticleAuthorInline(OneEmptyRowWhenAdding, admin.TabularInline):
     verbose_name_plural = "authors (in byline order)"
 
 
-class ArticleCategoryInline(OneEmptyRowWhenAdding, admin.TabularInline):
+class ArticleCategoryInline(CheckedAutocompleteMixin, OneEmptyRowWhenAdding, admin.TabularInline):
     model = ArticleCategory
     extra = 0
     autocomplete_fields = ["category"]
@@ -29,7 +30,7 @@ class ArticleCategoryInline(OneEmptyRowWhenAdding, admin.TabularInline):
     verbose_name_plural = "categories (the first is shown)"
 
 
-class ArticleEntityInline(admin.TabularInline):
+class ArticleEntityInline(CheckedAutocompleteMixin, admin.TabularInline):
     model = ArticleEntity
     extra = 0
     autocomplete_fields = ["tag"]

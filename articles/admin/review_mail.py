@@ -2,7 +2,9 @@
 
 Sent with transaction.on_commit (nothing goes out for a save that rolls back) through Django's
 configured email backend (the console by default; EMAIL_* settings for SMTP). A mail server that
-fails is logged, never shown to the editor as an error: the article is saved either way.
+fails does not undo the save: it is logged, and the article keeps a note of the email that was not
+sent (``UnsentEmail``), which the review desk shows beside its state until a later email goes out.
+Subjects are one line: a CR or LF in a title would make Django refuse the header (BadHeaderError).
 """
 import logging
 from functools import partial
@@ -13,8 +15,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from ..editorial import workflow
+from ..models import UnsentEmail
 
 logger = logging.getLogger(__name__)
 SUBJECTS = {"submit": "For review: {title}", "return": "Returned to you: {title}",
@@ -51,12 +55,18 @@ def notify(request, article, step):
     context = {"article": article, "user": request.user, "url": url, "state": workflow.state_label(article),
                "public_url": request.build_absolute_uri(article.get_absolute_url())}
     body = render_to_string(f"admin/articles/article/email/{step}.txt", context)
-    subject = SUBJECTS[step].format(title=article.title)
-    transaction.on_commit(partial(send_quietly, subject, body, to))
+    subject = " ".join(SUBJECTS[step].format(title=article.title).split())
+    transaction.on_commit(partial(send_quietly, subject, body, to, article.pk))
 
 
-def send_quietly(subject, body, to):
+def send_quietly(subject, body, to, article_pk=None):
+    """Send; on failure, log it and keep an UnsentEmail for the desk (a later email sent clears it)."""
     try:
         send_mail(subject, body, None, to)
-    except Exception:  # noqa: BLE001 (any transport error: the article is saved, say so in the log)
+    except Exception:  # noqa: BLE001 (any transport error: the article is saved, say so in the log and on the desk)
         logger.exception("review desk: could not email %s about %r", ", ".join(to), subject)
+        if article_pk is not None:
+            UnsentEmail.objects.update_or_create(article_id=article_pk, defaults={
+                "subject": subject[:300], "recipients": len(to), "failed_at": timezone.now()})
+    else:
+        UnsentEmail.objects.filter(article_id=article_pk).delete()

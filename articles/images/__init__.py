@@ -7,7 +7,10 @@ The API other parts of the archive use (the article page, the importers, the adm
 - ``ensure_renditions(name)`` makes the resized copies of a stored picture (idempotent);
 - ``picture_attrs(name, width, height)`` gives ``src``, ``srcset``, ``sizes``, ``width`` and
   ``height`` for an ``<img>`` of a stored picture;
-- ``localise_images(html, fetch)`` copies a body's reachable external pictures into storage;
+- ``localise_images(html, fetch)`` copies a body's reachable external pictures into storage, each
+  fetched by a ``safe_fetch.Fetcher`` (http(s), public addresses only, size and time limits);
+- ``originals.PictureFormField`` is every upload's form field: a kept format within the limits, the
+  original re-saved without camera data (``clean_original``);
 - ``size_body_pictures(body)`` (on save) gives a body's stored pictures their renditions and
   width/height, ``body_for_page(body)`` (on the page) their srcset/sizes and lazy loading.
 

@@ -3,45 +3,29 @@
 Old WordPress posts point at pictures on hosts that may vanish. An import can keep copies: each
 external <img> is fetched once, checked to be a real picture, stored under ``imported/`` with a
 name made from its URL (so a second import finds the copy and fetches nothing), and the body then
-points at the copy. A picture that cannot be fetched (offline, 404, not an image, too big) keeps
-its original address: an import never fails or loses a picture because the network is down.
+points at the copy. A picture that cannot be fetched (offline, 404, not an image, too big, too slow)
+or may not be (a non-public address, a scheme other than http(s): safe_fetch.py) keeps its original
+address, and the import lists it: an import never fails or loses a picture because the network is down.
 """
 import hashlib
 import logging
 import re
-import urllib.request
-from io import BytesIO
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from .renditions import FORMATS, open_picture
+from .originals import clean_original
+from .renditions import FORMATS
+from .safe_fetch import Fetcher, FetchFailed
 
 logger = logging.getLogger(__name__)
 
 FOLDER = "imported"
-MAX_BYTES = 10 * 1024 * 1024
-TIMEOUT_SECONDS = 10
 # The src of an <img>, quoted either way; what the sanitiser leaves (nh3 always writes double quotes).
 IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")(https?://[^"]+)(")', re.I)
 
-
-class FetchFailed(Exception):
-    pass
-
-
-def fetch_url(url):
-    """The bytes at `url` (at most MAX_BYTES), or FetchFailed."""
-    request = urllib.request.Request(url, headers={"User-Agent": "The Peninsula archive importer"})
-    try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 (http/https only)
-            data = response.read(MAX_BYTES + 1)
-    except (OSError, ValueError) as error:  # URLError, HTTPError, timeouts and bad URLs are all OSError/ValueError
-        raise FetchFailed(str(error)) from error
-    if len(data) > MAX_BYTES:
-        raise FetchFailed("larger than 10 MB")
-    return data
+__all__ = ["FetchFailed", "copy_image", "localise_images"]
 
 
 def copy_name(url, fmt):
@@ -56,28 +40,34 @@ def existing_copy(url, storage):
     return None
 
 
-def copy_image(url, fetch=fetch_url, storage=None):
-    """The storage name of a copy of the picture at `url` (made if missing), or None if unreachable."""
+def copy_image(url, fetch=None, storage=None, refusals=None):
+    """The storage name of a copy of the picture at `url` (made if missing), or None if it is not copied:
+    then (url, why) is added to `refusals`. The copy is the picture without its camera data."""
     storage = storage or default_storage
     if name := existing_copy(url, storage):
         return name
     try:
-        data = fetch(url)
-        image = open_picture(BytesIO(data))
+        data, image = clean_original(ContentFile((fetch or Fetcher())(url)))
     except (FetchFailed, ValidationError) as error:
-        logger.info("picture not copied, kept as a link: %s (%s)", url, error)
+        reason = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+        logger.info("picture not copied, kept as a link: %s (%s)", url, reason)
+        if refusals is not None:
+            refusals.append((url, reason))
         return None
     return storage.save(copy_name(url, image.format), ContentFile(data))
 
 
-def localise_images(html, fetch=fetch_url, storage=None):
-    """`html` with each reachable external picture pointing at the archive's copy; (html, copied count)."""
+def localise_images(html, fetch=None, storage=None, refusals=None):
+    """`html` with each reachable external picture pointing at the archive's copy; (html, copied count).
+    `fetch` is one import's Fetcher (its time limit spans every call); each picture not copied is
+    added to `refusals` as (url, why)."""
     storage = storage or default_storage
+    fetch = fetch or Fetcher()
     copied = 0
 
     def replace(match):
         nonlocal copied
-        name = copy_image(match.group(2).replace("&amp;", "&"), fetch, storage)
+        name = copy_image(match.group(2).replace("&amp;", "&"), fetch, storage, refusals)
         if name is None:
             return match.group(0)
         copied += 1

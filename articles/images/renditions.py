@@ -14,6 +14,7 @@ RENDITION_WIDTHS = (480, 800, 1200)
 LEAD_SIZES = "(max-width: 60rem) calc(100vw - 2rem), 46rem"
 FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 MAX_PIXELS = 40_000_000  # a decompression bomb is refused, not resized
+NOT_A_PICTURE = "The file is not a picture this site can show (JPEG, PNG, WebP or GIF)."
 
 
 @dataclass(frozen=True)
@@ -37,14 +38,16 @@ def open_picture(file):
     """A Pillow image of an upload, or a ValidationError saying why it is not a picture we keep."""
     try:
         file.seek(0)
-        image = Image.open(file)
+        image = Image.open(file, formats=list(FORMATS))
+        if image.format not in FORMATS:  # before decoding: a BMP or TIFF is refused, not read
+            raise ValidationError(NOT_A_PICTURE)
         if image.width * image.height > MAX_PIXELS:
             raise ValidationError("The picture is too large (more than 40 megapixels).")
         image.load()
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
-        raise ValidationError("The file is not a picture this site can show (JPEG, PNG, WebP or GIF).") from error
-    if image.format not in FORMATS:
-        raise ValidationError("The file is not a picture this site can show (JPEG, PNG, WebP or GIF).")
+    except Image.DecompressionBombError as error:
+        raise ValidationError("The picture is too large (more than 40 megapixels).") from error
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
+        raise ValidationError(NOT_A_PICTURE) from error
     return image
 
 

@@ -10,12 +10,14 @@ SHOWN = 10
 
 @register.inclusion_tag("admin/articles/review_desk.html", takes_context=True)
 def review_desk(context):
-    """Articles in review (oldest submission first) and scheduled (soonest first), with counts; a
-    contributor sees their own."""
+    """Articles in review (oldest submission first) and scheduled (soonest first), with counts, and those
+    whose review email could not be sent; a contributor sees their own."""
     user = context["request"].user
     articles = workflow.editable_by(Article.objects.select_related("submitted_by"), user)
     in_review = articles.in_review().order_by("submitted_at", "pk")
     scheduled = articles.scheduled().order_by("published_at", "pk")
     return {"in_review": list(in_review[:SHOWN]), "in_review_count": in_review.count(),
             "scheduled": list(scheduled[:SHOWN]), "scheduled_count": scheduled.count(), "shown": SHOWN,
+            "unsent": list(articles.filter(unsent_email__isnull=False).select_related("unsent_email")
+                           .order_by("-unsent_email__failed_at", "pk")[:SHOWN]),
             "proposal_count": Proposal.objects.count() if workflow.is_editor(user) else None}

@@ -8,6 +8,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from articles.images import localise_images
+from articles.images.safe_fetch import Fetcher
 from articles.importers.manifest import is_manifest, read_manifest
 from articles.importers.page_html import is_html, parse_html_page
 from articles.importers.page_parts import PageOptions
@@ -66,6 +67,7 @@ class Command(BaseCommand):
         self.copy_images = copy_images and not dry_run
         self.overwrite = overwrite
         self.pictures_copied = 0
+        self.fetch, self.pictures_refused = Fetcher(), []  # one time limit for all the import's pictures
         pages = self.pages(files, PageOptions(status=status, url=url, date=date))
         for page in pages:
             page.record, page.error = self.read(page)
@@ -90,7 +92,10 @@ class Command(BaseCommand):
         refusals = f", {len(refused)} refused" if refused else ""
         self.stdout.write(self.style.SUCCESS(f"{prefix}: {len(pages)} files{refusals}: {report.summary()}"))
         if self.copy_images:
-            self.stdout.write(f"import_page: {self.pictures_copied} external pictures copied into storage")
+            self.stdout.write(f"import_page: {self.pictures_copied} external pictures copied into storage, "
+                              f"{len(self.pictures_refused)} not copied (kept as links)")
+            for article, url, why in self.pictures_refused:
+                self.stdout.write(f"  not copied: {article}: {url}: {why}")
 
     def write(self, pages, report, dry_run, progress):
         # A dry run's rows vanish with each rollback: a writer for each page then.
@@ -100,7 +105,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"{cut(page.path, 28):<28} refused   {page.error.removeprefix(page.path + ': ')}")
                 continue
             if self.copy_images:
-                page.record.body, copied = localise_images(page.record.body)
+                refusals = []
+                page.record.body, copied = localise_images(page.record.body, self.fetch, refusals=refusals)
+                self.pictures_refused += [(page.record.slug or page.record.title, url, why) for url, why in refusals]
                 self.pictures_copied += copied
             with transaction.atomic():
                 writer = shared_writer or ArticleWriter(report, overwrite=self.overwrite)

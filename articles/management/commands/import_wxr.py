@@ -4,6 +4,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from articles.images import localise_images
+from articles.images.safe_fetch import Fetcher
 from articles.importers.records import AuthorRecord, CategoryRecord, PostRecord, SourceError, TagRecord
 from articles.importers.sources import check_source_path
 from articles.importers.writer import BATCH, UNCHANGED, ArticleWriter, ImportReport
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         self.copy_images = copy_images and not dry_run
         self.overwrite = overwrite
         self.pictures_copied = 0
+        self.fetch, self.pictures_refused = Fetcher(), []  # one time limit for all the import's pictures
         try:
             source = check_source_path(file)
         except SourceError as error:
@@ -61,7 +63,10 @@ class Command(BaseCommand):
         prefix = "import_wxr (dry run, nothing written)" if dry_run else "import_wxr"
         self.stdout.write(self.style.SUCCESS(f"{prefix}: {file}: {report.summary()}"))
         if self.copy_images:
-            self.stdout.write(f"import_wxr: {self.pictures_copied} external pictures copied into storage")
+            self.stdout.write(f"import_wxr: {self.pictures_copied} external pictures copied into storage, "
+                              f"{len(self.pictures_refused)} not copied (kept as links)")
+            for article, url, why in self.pictures_refused:
+                self.stdout.write(f"  not copied: {article}: {url}: {why}")
 
     def import_stream(self, reader, report, dry_run):
         writer, posts = ArticleWriter(report, overwrite=self.overwrite), []
@@ -75,7 +80,9 @@ class Command(BaseCommand):
         for record in reader:
             if isinstance(record, PostRecord):
                 if self.copy_images:
-                    record.body, copied = localise_images(record.body)
+                    refusals = []
+                    record.body, copied = localise_images(record.body, self.fetch, refusals=refusals)
+                    self.pictures_refused += [(record.slug or record.title, url, why) for url, why in refusals]
                     self.pictures_copied += copied
                 posts.append(record)
                 if len(posts) >= BATCH:
