@@ -15,7 +15,7 @@ from tests.factories import make_article, make_author, make_category, make_entit
 
 pytestmark = pytest.mark.django_db
 
-SAMPLE = {"year": "2020", "month": "03", "slug": "x", "token": "abc", "page": "2", "path": "x.jpg"}
+SAMPLE = {"year": "2020", "month": "03", "slug": "x", "token": "abc", "page": "2", "path": "x.jpg", "section": "articles"}
 NOT_CSRF_CHECKED = {"subscribe", "unsubscribe"}  # the two exceptions, tested below
 
 
