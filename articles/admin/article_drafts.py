@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
+from ..html_limits import check_body
 from ..models import DraftAutosave
 from .body_editor import BodyImageForm
 
@@ -21,6 +22,11 @@ class AutosaveForm(forms.ModelForm):
     class Meta:
         model = DraftAutosave
         fields = ["title", "body"]
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        check_body(body)  # before save() sanitises it: past the limits the editor hears why
+        return body
 
 
 def first_error(form):

@@ -7,6 +7,7 @@ entities are reused by slug (entities also by name or alias) and created only wh
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
@@ -16,6 +17,7 @@ from articles.entities.suggestions import known_entity_links
 from articles.models import (Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, Entity,
                              EntityKind, LegacyURL, RejectedSuggestion, Series)
 from articles.dates import date_problem
+from articles.html_limits import check_body
 from articles.names import entity_key, name_key
 from articles.slugs import free_slug, make_slug
 
@@ -285,6 +287,10 @@ class ArticleWriter:
     def write_one(self, record):
         if problem := date_problem(record.published_at):
             raise SourceError(f"publication date {record.published_at:%Y-%m-%d}: {problem}", record.where)
+        try:
+            check_body(record.body)  # before save() sanitises it (html_limits says why)
+        except ValidationError as error:
+            raise SourceError(f"body: {error.messages[0]}", record.where) from None
         record.slug = make_slug(record.slug or record.title, "article", ARTICLE_SLUG_LENGTH)
         known = self.find(record)
         outcome = CREATED if known is None else UPDATED
