@@ -60,7 +60,7 @@ HAS_BLOCK_TAG = re.compile(rf"</?(?:{BLOCK_TAGS})\b", re.I)
 # blanks are one space by then, so each blank is read once (a leading "\s*" rescans a long run from
 # every position in it: 40,000 spaces took seconds).
 BLANKS_AROUND_BLOCK_TAGS = re.compile(
-    r" ?(</?(?:p|h[1-6]|ul|ol|li|blockquote|figure|figcaption|table|thead|tbody|tr|th|td|pre|hr|br)\b[^>]*>) ?")
+    r" ?(</?(?:p|h[1-6]|ul|ol|li|blockquote|figure|figcaption|table|thead|tbody|tr|th|td|pre|hr|br)\b[^<>]*>) ?")
 
 
 def readable_html(value):

@@ -30,7 +30,8 @@ from .records import SourceError
 
 HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)\b", re.I | re.S)
 HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
-SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?:The Peninsula|Korea Economic Institute.*|KEI.*)$")
+# "(?<!\s)": a run of blanks is tried once, from its start, not again from each blank in it (quadratic).
+SITE_SUFFIX = re.compile(r"(?<!\s)\s+[|–—-]\s+(?:The Peninsula|Korea Economic Institute.*|KEI.*)$")
 MAX_FOLLOWING = 6
 PAGE_SIZE_FACTOR = 4
 SITE_NAMES = ("the peninsula", "korea economic institute of america", "kei", "")
@@ -164,7 +165,7 @@ def page_meta(document, text):
             day = date.fromisoformat(document.date[:10])
         except ValueError:
             day = None
-    authors = tuple(name.strip() for name in re.split(r";|\s*,\s*(?:and\s+)?|\s+and\s+", document.author or "")
+    authors = tuple(name.strip() for name in re.split(r";|(?<!\s)\s*,\s*(?:and\s+)?|(?<!\s)\s+and\s+", document.author or "")
                     if name.strip())
     return PageMeta(title=page_title(document, text), day=day, authors=authors,
                     categories=tuple(document.categories or ()), tags=tuple(document.tags or ()), where="<head> metadata")
