@@ -167,3 +167,16 @@ def test_a_post_larger_than_the_limit_is_a_400_not_a_worker_held():
 def test_request_limits_fit_the_largest_body(settings):
     assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE >= 3 * settings.BODY_MAX_BYTES
     assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS >= 1000
+
+
+def test_ampersands_past_the_limit_in_one_text_run_or_tag_are_refused():
+    # html5ever's time grows with the square of the "&" in one text node or attribute value.
+    with pytest.raises(ValidationError) as text:
+        check_body("<p>" + "&amp; " * 1001 + "</p>")
+    assert text.value.code == "body_too_many_ampersands"
+    with pytest.raises(ValidationError):
+        check_body("<p>" + "& </x>" * 1001 + "</p>")  # ignored end tags do not split the text
+    with pytest.raises(ValidationError):
+        check_body('<p><a href="http://example.org/?' + "a=1&" * 1001 + '">x</a></p>')
+    check_body(("<p>" + "&amp; " * 1000 + "</p>") * 20)  # each paragraph is its own text
+    check_body("<p>" + "&amp;<br>" * 5000 + "</p>")
