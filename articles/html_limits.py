@@ -67,7 +67,9 @@ class TooManyAmpersands(Exception):
     200,000 "& " take 0.7 s, 400,000 about 3 s), so a run of text or a tag holds at most AMPERSANDS."""
 
 
-AMPERSANDS = 1000  # a paragraph of real prose or code holds a few dozen
+# Counted as written ("&lt;" too): a paragraph of real prose or code holds a few dozen; 10,000 decoded "&"
+# in every text node cost about 2 ms a node, under 0.1 s for the largest body.
+AMPERSANDS = 10_000
 # Start tags the parser may ignore in a body, so the text on both sides of them is one text node.
 _NO_NEW_NODE = frozenset("html head body frameset tbody thead tfoot tr td th caption col colgroup frame option "
                          "optgroup select template".split())

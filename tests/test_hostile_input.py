@@ -172,11 +172,22 @@ def test_request_limits_fit_the_largest_body(settings):
 def test_ampersands_past_the_limit_in_one_text_run_or_tag_are_refused():
     # html5ever's time grows with the square of the "&" in one text node or attribute value.
     with pytest.raises(ValidationError) as text:
-        check_body("<p>" + "&amp; " * 1001 + "</p>")
+        check_body("<p>" + "&amp; " * 10_001 + "</p>")
     assert text.value.code == "body_too_many_ampersands"
     with pytest.raises(ValidationError):
-        check_body("<p>" + "& </x>" * 1001 + "</p>")  # ignored end tags do not split the text
+        check_body("<p>" + "& </x>" * 10_001 + "</p>")  # ignored end tags do not split the text
     with pytest.raises(ValidationError):
-        check_body('<p><a href="http://example.org/?' + "a=1&" * 1001 + '">x</a></p>')
-    check_body(("<p>" + "&amp; " * 1000 + "</p>") * 20)  # each paragraph is its own text
-    check_body("<p>" + "&amp;<br>" * 5000 + "</p>")
+        check_body('<p><a href="http://example.org/?' + "a=1&" * 10_001 + '">x</a></p>')
+    check_body(("<p>" + "&amp; " * 10_000 + "</p>") * 20)  # each paragraph is its own text
+    check_body("<p>" + "&amp;<br>" * 20_000 + "</p>")
+
+
+def test_import_page_lists_a_text_page_past_the_limits_as_refused(tmp_path):
+    from tests.sources import page_text
+    path = tmp_path / "amps.txt"
+    path.write_text(page_text("Ampersands", date="February 18, 2015", byline="A. Writer", body="& " * 10_001),
+                    encoding="utf-8")
+    with pytest.raises(CommandError) as error:
+        call_command("import_page", str(path), "--no-progress", stdout=StringIO(), stderr=StringIO())
+    assert "amps.txt" in str(error.value) and "“&” characters" in str(error.value)
+    assert not Article.objects.exists()

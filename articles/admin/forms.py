@@ -116,6 +116,7 @@ class ArticleForm(forms.ModelForm):
         body = self.cleaned_data.get("body", "")
         if body and not HAS_BLOCK_TAG.search(body):
             body = autop(body)
+            check_body(body)  # the paragraphs add a level (and bytes): the limits hold for what is saved
         return body
 
     def clean_slug(self):

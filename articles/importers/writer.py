@@ -7,7 +7,6 @@ entities are reused by slug (entities also by name or alias) and created only wh
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
@@ -17,11 +16,10 @@ from articles.entities.suggestions import known_entity_links
 from articles.models import (Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, Entity,
                              EntityKind, LegacyURL, RejectedSuggestion, Series)
 from articles.dates import date_problem
-from articles.html_limits import check_body
 from articles.names import entity_key, name_key
 from articles.slugs import free_slug, make_slug
 
-from .records import AuthorRecord, CategoryRecord, SourceError, TagRecord
+from .records import AuthorRecord, CategoryRecord, SourceError, TagRecord, check_record_body
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 NAME_LENGTH = 200  # max_length of names and slugs on Author, Category and Entity
@@ -287,10 +285,7 @@ class ArticleWriter:
     def write_one(self, record):
         if problem := date_problem(record.published_at):
             raise SourceError(f"publication date {record.published_at:%Y-%m-%d}: {problem}", record.where)
-        try:
-            check_body(record.body)  # before save() sanitises it (html_limits says why)
-        except ValidationError as error:
-            raise SourceError(f"body: {error.messages[0]}", record.where) from None
+        check_record_body(record)  # before save() sanitises it (html_limits says why)
         record.slug = make_slug(record.slug or record.title, "article", ARTICLE_SLUG_LENGTH)
         known = self.find(record)
         outcome = CREATED if known is None else UPDATED
