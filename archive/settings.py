@@ -232,6 +232,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # (the longest are about 100 kB and nest under 20 deep), so no post can hold a worker for long.
 BODY_MAX_BYTES = int(os.environ.get("BODY_MAX_BYTES", "2000000"))
 BODY_MAX_DEPTH = int(os.environ.get("BODY_MAX_DEPTH", "100"))
+# Least time between two server autosaves of one user (the editor sends one every 15 s at most).
+AUTOSAVE_MIN_SECONDS = int(os.environ.get("AUTOSAVE_MIN_SECONDS", "3"))
 ENTITY_ALIAS_MAX_LENGTH = int(os.environ.get("ENTITY_ALIAS_MAX_LENGTH", "200"))
 # Request bodies: a form may carry the largest body, percent-encoded (up to 3 bytes a byte), and the rest
 # of the change form; Django answers 400 past these. Files stream to disk past FILE_UPLOAD_MAX_MEMORY_SIZE.

@@ -191,3 +191,16 @@ def test_import_page_lists_a_text_page_past_the_limits_as_refused(tmp_path):
         call_command("import_page", str(path), "--no-progress", stdout=StringIO(), stderr=StringIO())
     assert "amps.txt" in str(error.value) and "“&” characters" in str(error.value)
     assert not Article.objects.exists()
+
+
+def test_autosaves_faster_than_an_editor_sends_them_are_turned_away(settings):
+    article = make_article("Talks", status="draft", body="<p>Begun.</p>")
+    client = Client()
+    client.force_login(make_user("edith", "editor"))
+    url = f"/admin/articles/article/{article.pk}/autosave/"
+    long_body = "<p>" + "Words go on. " * 8000 + "</p>"  # 104 kB
+    assert client.post(url, {"title": "Talks", "body": long_body}).status_code == 200
+    second = client.post(url, {"title": "Talks", "body": long_body + "<p>Two.</p>"})
+    assert second.status_code == 429 and second["Retry-After"] == str(settings.AUTOSAVE_MIN_SECONDS)
+    assert DraftAutosave.objects.get().body == long_body
+    assert client.post(url, {"title": "Talks", "body": "<p>Short.</p>"}).status_code == 200  # small ones cost little

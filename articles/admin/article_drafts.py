@@ -5,6 +5,8 @@ DraftAutosave row per article and user, replaced each time); the change form off
 newer than the saved article, and saving the article forgets it. Both views answer JSON to the editor.
 """
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
@@ -27,6 +29,9 @@ class AutosaveForm(forms.ModelForm):
         body = self.cleaned_data["body"]
         check_body(body)  # before save() sanitises it: past the limits the editor hears why
         return body
+
+
+LARGE_AUTOSAVE = 100_000  # characters: past this, one autosave per user every AUTOSAVE_MIN_SECONDS
 
 
 def first_error(form):
@@ -61,6 +66,12 @@ class ArticleDraftsMixin:
         if request.POST.get("discard"):
             DraftAutosave.objects.filter(article=article, user=request.user).delete()
             return JsonResponse({"discarded": True})
+        if len(request.POST.get("body", "")) > LARGE_AUTOSAVE and \
+                not cache.add(f"autosave-rate:{request.user.pk}", 1, settings.AUTOSAVE_MIN_SECONDS):
+            # The editor posts every 15 s: faster is a script, and a large body costs a worker up to a second.
+            response = JsonResponse({"error": "Autosaved a moment ago: the next one will keep this."}, status=429)
+            response["Retry-After"] = str(settings.AUTOSAVE_MIN_SECONDS)
+            return response
         copy = DraftAutosave.objects.filter(article=article, user=request.user).first()
         form = AutosaveForm(request.POST, instance=copy or DraftAutosave(article=article, user=request.user))
         if not form.is_valid():
