@@ -8,7 +8,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/peninsula
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 FIXTURES := $(wildcard fixtures/entities.json) fixtures/the_peninsula.json
 
-.PHONY: run test test-sqlite test-postgres test-dates test-property serve bench compare soak wrk bench-search bench-autop bench-import-page vnu lighthouse bench-entities
+.PHONY: run test test-sqlite test-postgres test-dates test-property serve bench compare soak wrk bench-search bench-autop bench-import-page vnu lighthouse bench-entities bench-hostile bench-hostile-load
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -98,6 +98,14 @@ bench-autop: $(VENV)/.installed
 # Lighthouse (desktop and mobile) on the article, index, tag and search pages: bench/lighthouse.py, README "Lighthouse".
 lighthouse: $(VENV)/.installed
 	nice -n 10 $(PY) bench/lighthouse.py
+
+# Hostile input (bench/README.md "Hostile input"): each shape at N and 2N; fails if one is superlinear.
+bench-hostile: $(VENV)/.installed
+	$(PY) bench/hostile.py
+
+# Readers' cached pages (wrk) while three clients post the worst inputs to gunicorn with 3 workers, 20 s.
+bench-hostile-load: $(VENV)/.installed wrk
+	$(PY) bench/hostile_load.py $(BENCH_HOSTILE_LOAD_ARGS)
 
 # Entity benchmarks (README "Entities"): matching time per 900-word article, and the new-name finders
 # compared (SPACY_PYTHON=a Python with spaCy and its small English model adds spaCy to the table).

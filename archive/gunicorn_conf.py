@@ -34,5 +34,6 @@ logger_class = StdoutLogger
 access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(D)sus "%(a)s"'
 disable_redirect_access_to_syslog = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# A backstop only: input limits (settings BODY_MAX_*, DATA_UPLOAD_*) keep every request to seconds.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 10

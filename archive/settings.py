@@ -253,6 +253,21 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))  # a hung mail server
 # Per-IP limits (mailing-list sign-ups) use the address those proxies saw.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
+# Hostile input (issue 24): limits checked before a body is sanitised, far above any real article
+# (the longest are about 100 kB and nest under 20 deep), so no post can hold a worker for long.
+BODY_MAX_BYTES = int(os.environ.get("BODY_MAX_BYTES", "2000000"))
+BODY_MAX_DEPTH = int(os.environ.get("BODY_MAX_DEPTH", "100"))
+# Least time between two server autosaves of one user (the editor sends one every 15 s at most).
+AUTOSAVE_MIN_SECONDS = int(os.environ.get("AUTOSAVE_MIN_SECONDS", "3"))
+ENTITY_ALIAS_MAX_LENGTH = int(os.environ.get("ENTITY_ALIAS_MAX_LENGTH", "200"))
+# Request bodies: a form may carry the largest body, percent-encoded (up to 3 bytes a byte), and the rest
+# of the change form; Django answers 400 past these. Files stream to disk past FILE_UPLOAD_MAX_MEMORY_SIZE.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(3 * BODY_MAX_BYTES + 500_000)))
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FILE_UPLOAD_MAX_MEMORY_SIZE", "2621440"))
+# The article form with its inlines (authors, categories, entities, links) and bulk actions on a page.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FIELDS", "2000"))
+DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FILES", "20"))
+
 # Longest a rendered public page stays cached; any content change drops it sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Pages each worker also keeps in memory, as it last sent them (checked against the shared generation).

@@ -4,6 +4,8 @@ import re
 
 import nh3
 
+from .html_limits import check_body
+
 ALLOWED_TAGS = {
     "p", "br", "hr", "a", "em", "i", "strong", "b", "u", "s", "sub", "sup", "small",
     "abbr", "cite", "q", "code", "pre", "blockquote", "span",
@@ -49,7 +51,11 @@ def drop_unprintable_fields(instance):
 
 
 def sanitize_html(value):
-    """Return `value` with every tag, attribute and URL scheme outside the allowlist removed."""
+    """Return `value` with every tag, attribute and URL scheme outside the allowlist removed.
+
+    ValidationError for a body past the size or nesting limit (html_limits): the sanitiser's time grows
+    with tags x depth, so forms and importers check first and say so; this keeps every other path safe."""
+    check_body(value)
     return nh3.clean(
         value or "",
         tags=ALLOWED_TAGS,

@@ -1,6 +1,7 @@
 """Rules every form, importer and save applies to links and structured fields, whatever the widget."""
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
@@ -29,15 +30,27 @@ def is_list_of_names(value):
 
 
 def validate_aliases(value):
-    """Entity.aliases: a list of names (strings), e.g. ["Pyongyang", "DPRK"]."""
+    """Entity.aliases: a list of names (strings), e.g. ["Pyongyang", "DPRK"], none longer than a name may be."""
     if not is_list_of_names(value):
         raise ValidationError('Aliases must be a list of names, e.g. ["Pyongyang", "DPRK"].', code="invalid_aliases")
+    refuse_long_names(value, "alias")
 
 
 def validate_demonyms(value):
     """Entity.demonyms: a list of adjectives (strings), e.g. ["South Korean"]."""
     if not is_list_of_names(value):
         raise ValidationError('Demonyms must be a list of words, e.g. ["South Korean"].', code="invalid_demonyms")
+    refuse_long_names(value, "demonym")
+
+
+def refuse_long_names(names, what):
+    """Every alias goes into the gazetteer's one regular expression: a name is a few words, never a page."""
+    limit = settings.ENTITY_ALIAS_MAX_LENGTH
+    for name in names:
+        if len(name) > limit:
+            raise ValidationError(
+                "The %(what)s “%(start)s…” is %(length)s characters long: at most %(limit)s are allowed.",
+                code=f"long_{what}", params={"what": what, "start": name[:40], "length": len(name), "limit": limit})
 
 
 def validate_offices(value):

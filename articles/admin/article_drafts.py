@@ -6,6 +6,8 @@ the names its pickers showed. The change form offers to recover a copy newer tha
 and saving the article forgets it. Both views answer JSON to the editor.
 """
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
@@ -14,6 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
+from ..html_limits import check_body
 from ..models import DraftAutosave
 from .body_editor import BodyImageForm
 
@@ -59,6 +62,14 @@ class AutosaveForm(forms.ModelForm):
         self.instance.labels = self.cleaned_data["form"]["labels"]
         return super().save(commit)
 
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        check_body(body)  # before save() sanitises it: past the limits the editor hears why
+        return body
+
+
+LARGE_AUTOSAVE = 100_000  # characters: past this, one autosave per user every AUTOSAVE_MIN_SECONDS
+
 
 def first_error(form):
     return next(iter(form.errors.values()))[0]
@@ -92,6 +103,12 @@ class ArticleDraftsMixin:
         if request.POST.get("discard"):
             DraftAutosave.objects.filter(article=article, user=request.user).delete()
             return JsonResponse({"discarded": True})
+        if len(request.POST.get("body", "")) > LARGE_AUTOSAVE and \
+                not cache.add(f"autosave-rate:{request.user.pk}", 1, settings.AUTOSAVE_MIN_SECONDS):
+            # The editor posts every 15 s: faster is a script, and a large body costs a worker up to a second.
+            response = JsonResponse({"error": "Autosaved a moment ago: the next one will keep this."}, status=429)
+            response["Retry-After"] = str(settings.AUTOSAVE_MIN_SECONDS)
+            return response
         copy = DraftAutosave.objects.filter(article=article, user=request.user).first()
         form = AutosaveForm(request.POST, instance=copy or DraftAutosave(article=article, user=request.user))
         if not form.is_valid():

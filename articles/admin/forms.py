@@ -9,6 +9,7 @@ from django.utils import timezone
 from ..editorial import workflow
 from ..html import sanitize_html
 from ..images.originals import PictureFormField
+from ..html_limits import check_body
 from ..importers.autop import BLOCK_TAGS, autop
 from ..models import Article, ArticleEntity, Entity, EntityRedirect
 from ..names import entity_key, name_key
@@ -56,21 +57,29 @@ class PlainTextField(forms.CharField):
 
 
 HAS_BLOCK_TAG = re.compile(rf"</?(?:{BLOCK_TAGS})\b", re.I)
-# Blanks next to a block tag never reach the reader: "</p>\n<p> Then" reads as "</p><p>Then".
+# Blanks next to a block tag never reach the reader: "</p>\n<p> Then" reads as "</p><p>Then". Runs of
+# blanks are one space by then, so each blank is read once (a leading "\s*" rescans a long run from
+# every position in it: 40,000 spaces took seconds).
 BLANKS_AROUND_BLOCK_TAGS = re.compile(
-    r"\s*(</?(?:p|h[1-6]|ul|ol|li|blockquote|figure|figcaption|table|thead|tbody|tr|th|td|pre|hr|br)\b[^>]*>)\s*")
+    r" ?(</?(?:p|h[1-6]|ul|ol|li|blockquote|figure|figcaption|table|thead|tbody|tr|th|td|pre|hr|br)\b[^<>]*>) ?")
 
 
 def readable_html(value):
-    """HTML as stored (sanitised), with blanks that cannot show removed: for comparing, never for storing."""
-    return BLANKS_AROUND_BLOCK_TAGS.sub(r"\1", sanitize_html(value))
+    """HTML as stored (sanitised), blanks as one space and none that cannot show: for comparing, never storing."""
+    return BLANKS_AROUND_BLOCK_TAGS.sub(r"\1", " ".join(sanitize_html(value).split()))
 
 
 class HTMLTextField(PlainTextField):
-    """An HTML body: a change is what a reader would see differ once sanitised."""
+    """An HTML body: a change is what a reader would see differ once sanitised. A body past the size or
+    nesting limits (settings BODY_MAX_BYTES, BODY_MAX_DEPTH) is refused before it is sanitised."""
+
+    default_validators = [check_body]
 
     def has_changed(self, initial, data):
-        return not same_words(readable_html(initial), readable_html(self.to_python(data)))
+        try:
+            return not same_words(readable_html(initial), readable_html(self.to_python(data)))
+        except ValidationError:
+            return True  # past the limits: validation says so
 
 
 class ArticleForm(forms.ModelForm):
@@ -121,6 +130,7 @@ class ArticleForm(forms.ModelForm):
         body = self.cleaned_data.get("body", "")
         if body and not HAS_BLOCK_TAG.search(body):
             body = autop(body)
+            check_body(body)  # the paragraphs add a level (and bytes): the limits hold for what is saved
         return body
 
     def clean_slug(self):

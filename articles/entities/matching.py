@@ -110,14 +110,22 @@ def trie_pattern(names):
             node = node.setdefault(atom, {})
         node[""] = {}
 
-    def emit(node):
-        branches = [atom + emit(child) for atom, child in node.items() if atom]
+    # Built bottom-up with an explicit stack: a recursive walk of a long name (one level per character)
+    # would hit Python's recursion limit at about 1,000 characters.
+    emitted, pending = {}, [(trie, False)]
+    while pending:
+        node, children_done = pending.pop()
+        if not children_done:
+            pending.append((node, True))
+            pending.extend((child, False) for atom, child in node.items() if atom)
+            continue
+        branches = [atom + emitted.pop(id(child)) for atom, child in node.items() if atom]
         if not branches:
-            return ""
+            emitted[id(node)] = ""
+            continue
         body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-        return f"{body}?" if "" in node else body
-
-    return emit(trie)
+        emitted[id(node)] = f"{body}?" if "" in node else body
+    return emitted[id(trie)]
 
 
 _COMPILED = {}  # the last full compile: {"names": frozenset, "regex": Pattern}
@@ -127,7 +135,15 @@ EXTRA_NAMES = 500
 
 def names_regex(names):
     names = sorted(names, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?P<name>{trie_pattern(names)})(?:['’]s|(?<=s)['’])?(?!\w)") if names else None
+    if not names:
+        return None
+    try:
+        return re.compile(rf"(?<!\w)(?P<name>{trie_pattern(names)})(?:['’]s|(?<=s)['’])?(?!\w)")
+    except RecursionError:
+        # Hundreds of names each a prefix of the next nest as deep as Python's regex compiler recurses:
+        # one flat alternation, longest first, matches the same (more slowly).
+        flat = "|".join(name_pattern(name) for name in names)
+        return re.compile(rf"(?<!\w)(?P<name>(?:{flat}))(?:['’]s|(?<=s)['’])?(?!\w)")
 
 
 def compiled_names(names):

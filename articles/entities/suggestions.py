@@ -118,7 +118,7 @@ def heading_spans(text):
 
 HEADING_WORDS = 8
 _LINE = re.compile(r"(?m)^.+$")
-_NUMBERED_ITEM = re.compile(r"\d+[.)][ \t]+([^.!?]+)")
+_NUMBERED_ITEM = re.compile(r"(?<!\d)\d+[.)][ \t]+([^.!?]+)")  # (?<!\d): a long number is read once
 
 
 def first_paragraph_end(text, title_length):

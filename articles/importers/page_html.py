@@ -13,6 +13,8 @@ import re
 from datetime import date
 from urllib.parse import urljoin, urlsplit
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura import bare_extraction
@@ -23,12 +25,15 @@ from .blocks import Block
 # trafilatura logs a warning for every page it finds little in; the importer reports that itself.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 from .page_parts import PageMeta, assemble
+from ..html_limits import check_body
 from .records import SourceError
 
 HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)\b", re.I | re.S)
 HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
-SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?:The Peninsula|Korea Economic Institute.*|KEI.*)$")
+# "(?<!\s)": a run of blanks is tried once, from its start, not again from each blank in it (quadratic).
+SITE_SUFFIX = re.compile(r"(?<!\s)\s+[|–—-]\s+(?:The Peninsula|Korea Economic Institute.*|KEI.*)$")
 MAX_FOLLOWING = 6
+PAGE_SIZE_FACTOR = 4
 SITE_NAMES = ("the peninsula", "korea economic institute of america", "kei", "")
 TITLE_ELEMENT = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -160,7 +165,7 @@ def page_meta(document, text):
             day = date.fromisoformat(document.date[:10])
         except ValueError:
             day = None
-    authors = tuple(name.strip() for name in re.split(r";|\s*,\s*(?:and\s+)?|\s+and\s+", document.author or "")
+    authors = tuple(name.strip() for name in re.split(r";|(?<!\s)\s*,\s*(?:and\s+)?|(?<!\s)\s+and\s+", document.author or "")
                     if name.strip())
     return PageMeta(title=page_title(document, text), day=day, authors=authors,
                     categories=tuple(document.categories or ()), tags=tuple(document.tags or ()), where="<head> metadata")
@@ -175,6 +180,11 @@ def extract_document(text):
 
 def parse_html_page(text, options):
     """The PostRecord in a saved web page; SourceError naming the element or the option that is missing."""
+    try:
+        # The whole page, menus and all, may be a few times the body's limit; parsers cost tags x depth.
+        check_body(text, max_bytes=PAGE_SIZE_FACTOR * settings.BODY_MAX_BYTES)
+    except ValidationError as error:
+        raise SourceError(error.messages[0].replace("The body", "The page"), "<html>") from None
     try:
         document = extract_document(text)
     except (ValueError, etree.LxmlError) as error:

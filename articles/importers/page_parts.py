@@ -28,8 +28,9 @@ SERIES_NOTE = re.compile(r"^(?:\(|\*|_)?(?:This\s+(?:is|post\s+is|article\s+is|b
                          r"|Part\s+\w+\s+(?:of|in)\b.{0,60}\bseries\b|The\s+following\s+is\s+part\b)", re.I)
 # Bylines that name a recurring series (whose name stands in for an author on cards), not a person.
 SERIES_BYLINE = re.compile(r"^(?:Korea\s+View|.*\b(?:Weekly|Briefing|Roundup|Digest))$", re.I)
-NAME_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
-AFFILIATION = re.compile(r"\s*[|(].*$")
+# "(?<!\s)": a run of blanks is tried once, from its start, not again from each blank in it (quadratic).
+NAME_SEPARATORS = re.compile(r"(?<!\s)\s*,\s*(?:and\s+|&\s*)?|(?<!\s)\s+and\s+|(?<!\s)\s*&\s*")
+AFFILIATION = re.compile(r"(?<!\s)\s*[|(].*$")
 CREDIT = re.compile(
     r"^(?:(?:Cover\s+|Featured\s+)?(?:Photo|Image|Picture|Photograph|Graphic|Map)s?\s+"
     r"(?:from|by|courtesy|credit|source)\b|(?:Photo|Image)\s+credit:)", re.I)

@@ -1,6 +1,10 @@
 """What an importer reads out of a source, before anything touches the database."""
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+
+from articles.html_limits import check_body
+
 
 class SourceError(Exception):
     """A source that cannot be imported; the message names where (line or item) and why."""
@@ -8,6 +12,14 @@ class SourceError(Exception):
     def __init__(self, message, where=""):
         self.where = where
         super().__init__(f"{where}: {message}" if where else message)
+
+
+def check_record_body(record):
+    """SourceError when the record's body is past the limits the sanitiser needs (articles/html_limits.py)."""
+    try:
+        check_body(record.body)
+    except ValidationError as error:
+        raise SourceError(f"body: {error.messages[0]}", record.where) from None
 
 
 @dataclass

@@ -27,7 +27,7 @@ from articles.slugs import free_slug, make_slug
 
 from .history import save_revisions
 from .provenance import UNKNOWN_SOURCE, article_digest
-from .records import AuthorRecord, CategoryRecord, SourceError, TagRecord
+from .records import AuthorRecord, CategoryRecord, SourceError, TagRecord, check_record_body
 
 CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept"
 NAMED_IN_SUMMARY = 5  # the kept articles and new slugs a summary names, before "and N more"
@@ -344,6 +344,7 @@ class ArticleWriter:
     def write_one(self, record):
         if problem := date_problem(record.published_at):
             raise SourceError(f"publication date {record.published_at:%Y-%m-%d}: {problem}", record.where)
+        check_record_body(record)  # before save() sanitises it (html_limits says why)
         record.slug = make_slug(record.slug or record.title, "article", ARTICLE_SLUG_LENGTH)
         known = self.find(record)
         outcome = CREATED if known is None else UPDATED

@@ -13,7 +13,7 @@ from articles.importers.manifest import is_manifest, read_manifest
 from articles.importers.page_html import is_html, parse_html_page
 from articles.importers.page_parts import PageOptions
 from articles.importers.page_text import read_page_file, parse_page
-from articles.importers.records import SourceError
+from articles.importers.records import SourceError, check_record_body
 from articles.importers.writer import KEPT, UNCHANGED, ArticleWriter, ImportReport
 from articles.models import Article
 from articles.signals import articles_bulk_created
@@ -144,8 +144,11 @@ class Command(BaseCommand):
         try:
             text = read_page_file(page.path)
             if is_html(page.path, text.lstrip()[:2048].encode()):
-                return parse_html_page(text, page.options), ""
-            return parse_page(text, options=page.options), ""
+                record = parse_html_page(text, page.options)
+            else:
+                record = parse_page(text, options=page.options)
+            check_record_body(record)  # refused with the other unreadable files, before anything is written
+            return record, ""
         except SourceError as error:
             return None, f"{page.path}: {error}"
 
