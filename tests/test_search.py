@@ -105,9 +105,10 @@ def test_counts_leave_out_exactly_the_unpublished_articles():
     make_article("Scheduled embargo note", days_ago=-1)
     undated = make_article("Undated embargo note")
     Article.objects.filter(pk=undated.pk).update(published_at=None)
-    results = search("embargo")
-    assert sorted(results._unpublished_ids) == sorted(Article.objects.unpublished().values_list("pk", flat=True))
-    assert len(results._unpublished_ids) == 4 and results.count() == 1
+    from articles.search.backends.compiler import unpublished_article_ids
+
+    assert sorted(unpublished_article_ids()) == sorted(Article.objects.unpublished().values_list("pk", flat=True))
+    assert len(unpublished_article_ids()) == 4 and search("embargo").count() == 1
 
 
 def test_scheduled_article_enters_results_when_its_time_comes(client):
@@ -143,7 +144,7 @@ def test_pagination_and_date_sort(client):
 
 @pytest.mark.parametrize("narrow_limit", [20000, 0], ids=["listed-candidates", "too-many-to-list"])
 def test_facets_count_and_link_to_a_narrower_search(client, monkeypatch, narrow_limit):
-    monkeypatch.setattr("articles.search.NARROW_LIMIT", narrow_limit)
+    monkeypatch.setattr("articles.search.backends.compiler.NARROW_LIMIT", narrow_limit)
     make_article("Trade draft with Russia", status="draft", entities=[make_entity("Moscow", slug="moscow")])
     russia = make_entity("Russia", kind="place", slug="russia")
     trade_cat = make_category("Trade", slug="trade")
@@ -235,7 +236,7 @@ def test_search_page_query_count_does_not_grow_with_results(client):
 
 
 def test_many_matches_rank_title_matches_first_then_latest_added(monkeypatch):
-    monkeypatch.setattr("articles.search.RANK_LIMIT", 3)
+    monkeypatch.setattr("articles.search.backends.compiler.RANK_LIMIT", 3)
     for day in range(4):
         make_article(f"Note {day}", body="<p>about fisheries</p>", days_ago=day + 1)
     make_article("Draft note", body="<p>about fisheries</p>", status="draft")
@@ -252,8 +253,8 @@ def test_many_matches_rank_title_matches_first_then_latest_added(monkeypatch):
 def kelp_farms_and_a_seaweed_note(monkeypatch, first_ranked):
     """Five title matches for "kelp" and one body match, with the title/name tier ranked apart in
     batches of `first_ranked`."""
-    monkeypatch.setattr("articles.search.RANK_LIMIT", 2)
-    monkeypatch.setattr("articles.search.FIRST_RANKED", first_ranked)
+    monkeypatch.setattr("articles.search.backends.compiler.RANK_LIMIT", 2)
+    monkeypatch.setattr("articles.search.backends.compiler.FIRST_RANKED", first_ranked)
     for words in range(5):
         make_article(" ".join(["Kelp"] + ["farm"] * words), body="<p>Nothing here.</p>")
     make_article("Seaweed note", body="<p>About kelp.</p>")
@@ -275,7 +276,7 @@ def test_search_page_ranks_once_for_the_results_and_the_facets(client, rank_limi
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    monkeypatch.setattr("articles.search.RANK_LIMIT", rank_limit)
+    monkeypatch.setattr("articles.search.backends.compiler.RANK_LIMIT", rank_limit)
     category = make_category("Fisheries", slug="fish")
     for n in range(6):  # more than a page
         make_article(f"Kelp note {n}", categories=[category])
@@ -288,9 +289,9 @@ def test_search_page_ranks_once_for_the_results_and_the_facets(client, rank_limi
 
 @pytest.mark.parametrize("count_limit, shown", [(3, "More than 3 results"), (4, "4 results"), (None, "4 results")])
 def test_a_backend_may_stop_counting_and_the_page_says_more_than(client, monkeypatch, count_limit, shown):
-    from articles.search import postgres, sqlite
+    from articles.search.backends import PostgresSearchBackend, SQLiteSearchBackend
 
-    for backend in (sqlite, postgres):
+    for backend in (SQLiteSearchBackend, PostgresSearchBackend):
         monkeypatch.setattr(backend, "COUNT_LIMIT", count_limit)
     for n in range(4):
         make_article(f"Kelp note {n}", days_ago=n + 1)
@@ -304,7 +305,7 @@ def test_a_backend_may_stop_counting_and_the_page_says_more_than(client, monkeyp
 
 
 def test_large_counts_are_written_with_thousands_separators(client, monkeypatch):
-    monkeypatch.setattr("articles.search.SearchResults.total", 12345)
+    monkeypatch.setattr("articles.search.backends.compiler.BaseSearchQueryCompiler.total", 12345)
     make_article("Kelp note")
     assert page(client, "q=kelp").select_one(".result-count").get_text().startswith("12,345 results")
 
@@ -316,7 +317,7 @@ def test_snippet_html_escapes_everything_but_marks():
 
 
 def test_facets_of_many_matches_count_a_sample_and_say_so(client, monkeypatch):
-    monkeypatch.setattr("articles.search.facets.FACET_SAMPLE", 2)
+    monkeypatch.setattr("articles.search.backends.results.FACET_SAMPLE", 2)
     category = make_category("Fisheries", slug="fish")
     for n in range(3):
         make_article(f"Fisheries note {n}", categories=[category])
@@ -360,12 +361,13 @@ def test_facet_values_come_most_linked_first_then_by_name_up_to_the_limit():
 def test_sqlite_searches_a_last_word_without_longer_indexed_words_as_a_plain_word():
     from django.db import connection
 
-    from articles.search import sqlite
+    from articles.search import get_search_backend
     from articles.search.query import parse
 
     if connection.vendor != "sqlite":
         pytest.skip("the prefix lookup in the fts5vocab table is SQLite's; PostgreSQL keeps :* prefixes")
     make_article("Nuclear talks resume", body="<p>Nuclearisation is the worry.</p>")
+    sqlite = get_search_backend()
     with connection.cursor() as cursor:
         assert [t.prefix for t in sqlite.resolved(cursor, parse("nuclear talks")).terms] == [False, False]
         assert sqlite.resolved(cursor, parse("talks nuclear")).terms[-1].prefix  # "nuclearis" exists
@@ -391,7 +393,7 @@ def test_a_page_asked_alone_finds_only_its_rows_and_the_same_ones(monkeypatch):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    monkeypatch.setattr("articles.search.RANK_LIMIT", 2)  # title matches ranked, then body-only ones
+    monkeypatch.setattr("articles.search.backends.compiler.RANK_LIMIT", 2)  # title matches ranked, then body-only ones
     for day in range(8):
         make_article(f"Note {day}", body="<p>about fisheries</p>", days_ago=day + 1)
     make_article("Fisheries policy", days_ago=30)
@@ -415,3 +417,18 @@ def test_a_first_page_within_the_ranked_title_matches_does_not_count_the_rest(mo
     assert sum("count(" in q["sql"].lower() for q in ctx.captured_queries) == 1  # the total, not the title tier's
     assert shown == titles("kelp")[:3]
     assert [a.title for a in search("kelp")[3:6]] == titles("kelp")[3:6]  # past the batch: counted, as before
+
+
+@pytest.mark.parametrize("rank_limit", [5000, 0], ids=["ranked-together", "title-and-name-tier-first"])
+def test_titles_and_entity_names_match_with_the_same_stemming_as_bodies(monkeypatch, rank_limit):
+    """"semiconductor" and "semiconductors" find the same articles whether the word is in the title,
+    an entity's name or the body, on every tier (typed last, as a prefix, or followed by a space)."""
+    monkeypatch.setattr("articles.search.backends.compiler.RANK_LIMIT", rank_limit)
+    make_article("Why Semiconductors Matters Now", days_ago=3)
+    make_article("Chip supply notes", entities=[make_entity("Semiconductors", kind="topic")], days_ago=2)
+    make_article("Factory notes", body="<p>The semiconductor plant opened.</p>", days_ago=1)
+    make_article("Missile notes", body="<p>Nothing about chips.</p>")
+    expected = ["Why Semiconductors Matters Now", "Chip supply notes", "Factory notes"]
+    for typed in ("semiconductor", "semiconductors", "semiconductor ", "Semiconductors ", '"semiconductor"'):
+        assert titles(typed) == expected, typed
+        assert search(typed).count() == 3, typed

@@ -84,7 +84,7 @@ def test_rebuild_command_refills_the_index_and_is_idempotent():
     make_article("Lighthouse one")
     make_article("Lighthouse two", status="draft")
     with search.connection.cursor() as cursor:
-        search.backend().clear(cursor)
+        search.get_search_backend().clear(cursor)
     assert found("lighthouse") == []
     out = StringIO()
     call_command("rebuild_search_index", "--no-progress", stdout=out)
@@ -96,7 +96,7 @@ def test_rebuild_command_refills_the_index_and_is_idempotent():
 def test_rebuild_dry_run_writes_nothing():
     make_article("Lighthouse one")
     with search.connection.cursor() as cursor:
-        search.backend().clear(cursor)
+        search.get_search_backend().clear(cursor)
     out = StringIO()
     call_command("rebuild_search_index", "--dry-run", stdout=out)
     assert "would index 1 articles" in out.getvalue()
@@ -138,7 +138,7 @@ def test_postgresql_keeps_search_documents_in_their_rows():
 def test_postgresql_keeps_the_heading_table_in_step_with_the_index():
     from django.db import connection
 
-    from articles.search import postgres
+    from articles.search.backends.postgres import PostgresSearchBackend as postgres
 
     if connection.vendor != "postgresql":
         pytest.skip("the narrow heading table is PostgreSQL's; FTS5 reads its title and names columns")
@@ -170,13 +170,13 @@ def test_a_one_word_search_ranks_its_title_and_name_matches_from_the_heading_tab
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    monkeypatch.setattr("articles.search.RANK_LIMIT", 1)  # the title/name tier ranks apart
+    monkeypatch.setattr("articles.search.backends.compiler.RANK_LIMIT", 1)  # the title/name tier ranks apart
     make_article("Tanaka visits the port")
     make_article("Harbour notes", body="<p>Tanaka said little.</p>")
     with CaptureQueriesContext(connection) as ctx:
         assert [a.title for a in search.search("tanaka")[0:2]] == ["Tanaka visits the port", "Harbour notes"]
     if connection.vendor == "postgresql":
-        from articles.search import postgres
+        from articles.search.backends.postgres import PostgresSearchBackend as postgres
 
         ranked = [q["sql"] for q in ctx.captured_queries if "ts_rank(heading" in q["sql"]]
         assert ranked and all(f"FROM {postgres.HEADINGS} " in sql for sql in ranked)

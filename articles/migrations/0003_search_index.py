@@ -4,19 +4,19 @@ from django.db import migrations
 
 
 def create_index(apps, schema_editor):
-    from articles.search import backend, rebuild
+    from articles.search import get_search_backend, rebuild
 
     with schema_editor.connection.cursor() as cursor:
-        backend(schema_editor.connection).create_index(cursor)
+        get_search_backend(schema_editor.connection).create_index(cursor)
     if apps.get_model("articles", "Article").objects.using(schema_editor.connection.alias).exists():
         rebuild(conn=schema_editor.connection)
 
 
 def drop_index(apps, schema_editor):
-    from articles.search import backend
+    from articles.search import get_search_backend
 
     with schema_editor.connection.cursor() as cursor:
-        backend(schema_editor.connection).drop_index(cursor)
+        get_search_backend(schema_editor.connection).drop_index(cursor)
 
 
 class Migration(migrations.Migration):

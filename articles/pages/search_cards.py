@@ -1,8 +1,8 @@
-"""Search result cards, rendered once per article and content generation.
+"""Search result cards (rendered once per article and content generation) and the facet panel.
 
 A card is the same for every search but for two parts: the title and the snippet with the searched
 words marked. So each article's card is rendered (includes/search_result.html) once with two
-placeholders in their place, kept per generation, and each search fills in its own marks: a fresh
+placeholders in their place, kept per generation (articles/caching/search.py), and each search fills in its own marks: a fresh
 search page then neither loads its ten articles' rows, bylines and categories nor renders their
 cards, which were most of its cost.
 """
@@ -11,12 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connection
-from django.template.loader import get_template
+from django.template.loader import get_template, render_to_string
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..models import Article, ArticleAuthor, ArticleCategory, Author, Category
-from .cache import remember_each
+from ..search.facets import FACET_SAMPLE
 
 # Random per process, so no article's own text can contain them.
 TITLE_SLOT = SafeString(f"\x00title-{secrets.token_hex(8)}\x00")
@@ -81,19 +81,12 @@ def render_cards(article_ids):
             for article in articles}
 
 
-def search_result_cards(request, article_ids, marked):
-    """The HTML cards of these search results, in order: `marked` maps an id to its (title HTML,
-    snippet HTML). Cards are kept per generation; one query checks that the kept ones are still
-    public, so an index row left by a raw delete never shows an article, as on a first render."""
-    rendered = {}
 
-    def render(missing):
-        rendered.update(render_cards(missing))
-        return rendered
-
-    cards = remember_each(request, "search-card", article_ids, render)
-    kept = [pk for pk in cards if pk not in rendered]
-    public = set(rendered)
-    if kept:
-        public.update(Article.objects.published().filter(pk__in=kept).order_by().values_list("pk", flat=True))
-    return [cards[pk].html(marked.get(pk)) for pk in article_ids if pk in public]
+def facet_panel_html(facets_and_sampled):
+    """The facet panel's HTML (includes/search_facets.html) for SearchForm.facets()'s answer, or "" when
+    there are no facets."""
+    facets, sampled = facets_and_sampled
+    if not facets:
+        return ""
+    return render_to_string("includes/search_facets.html",
+                            {"facets": facets, "facets_sampled": sampled, "facet_sample": FACET_SAMPLE})

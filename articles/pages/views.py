@@ -6,19 +6,18 @@ from functools import partial
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.urls import ResolverMatch
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, MonthArchiveView, RedirectView, View, YearArchiveView
 
+from ..caching import search as kept_searches
+from ..caching.search import search_cards
 from ..entities.charts import year_chart
 from ..entities.related import public_link_counts
 from ..models import Article, ArticleEntity, Author, Category, Entity, EntityKind, EntityRedirect, Series
-from ..search.facets import FACET_SAMPLE, spelling_candidates
 from ..search.forms import FILTERS, SearchForm
 from .cache import CachedPageMixin, page_key, page_query, public_article_count, remember
-from .search_cards import search_result_cards
 
 PAGE_SIZE = 10
 CO_MENTIONS_SHOWN = 12
@@ -301,14 +300,22 @@ class EntityIndexView(CachedPageMixin, ListView):
         return context
 
 
-def facet_panel(facets_and_sampled):
-    """The facet panel's HTML (includes/search_facets.html) for SearchForm.facets()'s answer, or "" when
-    there are no facets."""
-    facets, sampled = facets_and_sampled
-    if not facets:
-        return ""
-    return render_to_string("includes/search_facets.html",
-                            {"facets": facets, "facets_sampled": sampled, "facet_sample": FACET_SAMPLE})
+class SearchCards:
+    """A search's results as their HTML cards, sliced lazily for the Paginator: a page's ids and marks
+    from the backend, its cards from those kept for the generation."""
+
+    def __init__(self, request, results):
+        self.request, self.results = request, results
+
+    def count(self):
+        return self.results.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        start, stop = key.start or 0, min(key.stop, self.count())
+        return search_cards(self.request, self.results.hits(start, max(stop - start, 0)))
 
 
 class SearchView(CachedPageMixin, ListView):
@@ -333,24 +340,18 @@ class SearchView(CachedPageMixin, ListView):
         page = request.GET.get(self.page_kwarg, "")[:20]
         return page_key(request, generation, f"{self.form.url_with()}&page={page}")
 
+    @cached_property
+    def results(self):
+        return self.form.results(unpublished_ids=kept_searches.unpublished_ids(self.request))
+
     def get_queryset(self):
-        request = self.request
-        return self.form.results(cards=partial(search_result_cards, request), keep=partial(remember, request))
+        return SearchCards(self.request, self.results)
 
     def get_context_data(self, **kwargs):
-        results = self.object_list
-        # Facet counts are the costly part of a search and the same for everyone asking the same thing:
-        # kept per content generation for these words, sort and filters, whichever page is asked for,
-        # with the panel's HTML (some seventy links).
-        asked = (self.form.text, self.form.order, tuple(sorted(self.form.active_filters.items())))
-        panel = remember(self.request, ("search-facets", asked), lambda: facet_panel(self.form.facets(results)))
+        request, results = self.request, self.results
         return super().get_context_data(
-            form=self.form, query=self.form.text, searchable=bool(results.query), facet_panel=panel,
-            exact_total=results.exact_total,
+            form=self.form, query=self.form.text, searchable=bool(results.query),
+            facet_panel=kept_searches.facet_panel(request, self.form, results), exact_total=results.exact_total,
             filters=self.form.removable_filters(),
-            suggestions=self.form.suggestions(results, self.spelling_candidates),
+            suggestions=self.form.suggestions(results, partial(kept_searches.spelling_candidates, request)),
             extra_query=self.form.url_with()[1:], **kwargs)
-
-    def spelling_candidates(self):
-        """The names "did you mean" looks among, kept per content generation (thousands of spellings)."""
-        return remember(self.request, "spelling-candidates", spelling_candidates)

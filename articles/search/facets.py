@@ -9,11 +9,11 @@ from django.utils.timezone import get_current_timezone
 from articles.models import ArticleAuthor, ArticleCategory, ArticleEntity, Author, Entity, EntityKind
 from articles.names import name_key
 
-from . import backend as search_backend
+from .backends import get_search_backend
+from .backends.results import FACET_SAMPLE
 
-# Above this many matches, facets count the best FACET_SAMPLE of them: exact counts over
-# 100,000 matches of a common word would cost more than the whole rest of the page.
-FACET_SAMPLE = 1000
+__all__ = ["FACET_SAMPLE", "build_facets", "did_you_mean", "spelling_candidates", "top", "year_counts"]
+
 TOP = 8
 
 
@@ -36,13 +36,6 @@ def literal(article_ids):
     """These ids written out as SQL integers: the ORM would prepare a 1,000-item id list once per
     facet query, costing more than the queries themselves."""
     return ", ".join(str(int(pk)) for pk in article_ids) or "NULL"
-
-
-
-def facet_scope(results):
-    """(ids of the articles the facets count, whether they are a sample): every match, or the best
-    FACET_SAMPLE of many. Listed by id once, so the four facet queries do not search again."""
-    return results.ids(0, FACET_SAMPLE), results.total > FACET_SAMPLE
 
 
 def build_facets(scope, link, active):
@@ -89,7 +82,7 @@ def top(link_model, article_field, target_field, article_ids, limit, *extra):
 def year_counts(article_ids):
     """[(year, count)], newest first, years as the site's time zone has them."""
     with connection.cursor() as cursor:
-        counts = search_backend().year_counts(cursor, literal(article_ids), get_current_timezone())
+        counts = get_search_backend().year_counts(cursor, literal(article_ids), get_current_timezone())
     return sorted(counts.items(), reverse=True)
 
 

@@ -7,9 +7,9 @@ from django.http import QueryDict
 
 from articles.models import Article
 
-from . import SearchResults, parse
-from .query import MAX_INPUT
-from .facets import build_facets, did_you_mean, facet_scope, spelling_candidates
+from .backends import get_search_backend
+from .query import MAX_INPUT, parse
+from .facets import build_facets, did_you_mean, spelling_candidates
 
 SORTS = [("relevance", "Relevance"), ("date", "Newest first")]
 FILTERS = ("category", "entity", "author", "year")
@@ -57,11 +57,11 @@ class SearchForm(forms.Form):
             articles = articles.filter(published_at__year=data["year"])
         return articles
 
-    def results(self, cards=None, keep=None):
-        """The matching articles; `cards` makes a page's results, `keep` keeps what does not change
-        with the search (see SearchResults)."""
-        return SearchResults(parse(self.text), self.candidates(), self.order, narrowed=bool(self.active_filters),
-                             cards=cards, keep=keep)
+    def results(self, unpublished_ids=None):
+        """The matching articles, from the database's search backend (`unpublished_ids`: see
+        SearchBackend.search)."""
+        return get_search_backend().search(parse(self.text), self.candidates(), self.order,
+                                           narrowed=bool(self.active_filters), unpublished_ids=unpublished_ids)
 
     def url_with(self, **changes):
         """This search's query string with some parameters changed (None removes one), page reset."""
@@ -82,7 +82,7 @@ class SearchForm(forms.Form):
         """(facets, sampled): facet links that add a filter, and whether counts are of a sample."""
         if not results.total:
             return [], False
-        scope, sampled = facet_scope(results)
+        scope, sampled = results.facet_scope()
         return build_facets(scope, self.filter_links(), self.active_filters), sampled
 
     def filter_links(self):
