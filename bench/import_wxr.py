@@ -69,10 +69,10 @@ def main():
     from django.core.management import call_command
 
     django.setup()
-    from articles.importers import writer
+    from articles.importers import entity_links
 
     matching = {"seconds": 0.0}
-    known_entity_links = writer.known_entity_links
+    known_entity_links = entity_links.known_entity_links
 
     def timed_links(*args, **kwargs):
         started = time.process_time()
@@ -81,7 +81,7 @@ def main():
         finally:
             matching["seconds"] += time.process_time() - started
 
-    writer.known_entity_links = timed_links
+    entity_links.known_entity_links = timed_links
     call_command("migrate", verbosity=0)
     # The whole gazetteer, as `make run` loads it: entity matching runs against every name and alias.
     call_command("loaddata", str(ROOT / "fixtures" / "entities.json"), str(ROOT / "fixtures" / "the_peninsula.json"),

@@ -398,3 +398,22 @@ def test_import_queries_do_not_grow_with_the_posts(tmp_path):
     assert most >= 30
     assert counts[0] == counts[1] == counts[2], counts
     assert Article.objects.count() == 0  # import_queries() cleans up after itself
+
+
+def test_a_reimport_that_changes_only_the_links_tells_the_receivers(tmp_path):
+    # Link rows go in by bulk_create, which sends no m2m_changed: the one articles_bulk_created names the article.
+    run(write_export(tmp_path, [{"id": 1, "slug": "one", "tags": ["Trade"]}, {"id": 2, "slug": "two"}]))
+    received = []
+
+    def receiver(sender, pks, **kwargs):
+        received.append(sorted(pks))
+
+    articles_bulk_created.connect(receiver)
+    try:
+        changed = [{"id": 1, "slug": "one", "tags": ["Trade", "Tariffs"]}, {"id": 2, "slug": "two"}]
+        output = run(write_export(tmp_path, changed, name="b.xml"))
+    finally:
+        articles_bulk_created.disconnect(receiver)
+    assert "0 created, 1 updated, 1 unchanged" in output
+    assert received == [[Article.objects.get(slug="one").pk]]
+    assert sorted(Article.objects.get(slug="one").entities.names()) == ["Tariffs", "Trade"]

@@ -63,7 +63,7 @@ def save_revisions(articles, comments):
         for obj, data in zip(objects, serialized(objects)):
             values.append((revision.pk, str(obj.pk), ContentType.objects.get_for_model(type(obj)).pk,
                            router.db_for_write(type(obj), instance=obj), "json", data, str(obj)))
-    # Plain rows, like the writer's link rows: one statement whatever the number of versions.
+    # Plain rows: one statement whatever the number of versions.
     quote = connection.ops.quote_name
     columns = [quote(Version._meta.get_field(name).column) for name in VERSION_COLUMNS]
     sql = (f"INSERT INTO {quote(Version._meta.db_table)} ({', '.join(columns)}) "

@@ -276,6 +276,19 @@ def choose_date(header, meta, options, url_month, where):
     return day
 
 
+def choose_title(header, meta, blocks):
+    """(where, title): the HTML's own title when it has one, else the header's title lines."""
+    if meta and meta.title:
+        title_where, title = (header.title[0].where if header.title else meta.where), meta.title
+        if len(title) > TITLE_LENGTH:
+            raise SourceError(f"a title of {len(title)} characters (at most {TITLE_LENGTH})", title_where)
+        return title_where, title
+    if header.title:
+        return header.title[0].where, " ".join(block.text for block in header.title)
+    raise SourceError("no title before the “Published” line (the first line of the article should be its "
+                      "title)", blocks[0].where)
+
+
 def assemble(blocks, options, meta=None, first_where="line 1", after=()):
     """The PostRecord for a page's content blocks (chrome already removed), or SourceError.
 
@@ -284,17 +297,8 @@ def assemble(blocks, options, meta=None, first_where="line 1", after=()):
     """
     if not blocks:
         raise SourceError("no article text (the page is chrome only)", first_where)
-    known_title = meta.title if meta else ""
-    header = read_header(blocks, known_title)
-    if known_title:
-        title_where, title = (header.title[0].where if header.title else meta.where), known_title
-        if len(title) > TITLE_LENGTH:
-            raise SourceError(f"a title of {len(title)} characters (at most {TITLE_LENGTH})", title_where)
-    elif header.title:
-        title_where, title = header.title[0].where, " ".join(block.text for block in header.title)
-    else:
-        raise SourceError("no title before the “Published” line (the first line of the article should be its "
-                          "title)", blocks[0].where)
+    header = read_header(blocks, meta.title if meta else "")
+    title_where, title = choose_title(header, meta, blocks)
     names = header.names or list(meta.authors if meta else ())
     categories = header.categories or list(meta.categories if meta else ())
     legacy_path, url_slug, url_month = read_url(options.url, "--url") if options.url else ("", "", None)

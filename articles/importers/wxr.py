@@ -93,6 +93,20 @@ class CountingReader:
         return data
 
 
+def item_terms(element):
+    """(categories, tags): the CategoryRecords and TagRecords of an item's <category> terms."""
+    categories, tags = [], []
+    for term in element.findall("category"):
+        domain, nicename, name = term.get("domain", ""), term.get("nicename", ""), text_of(term)
+        if not nicename:
+            continue  # WXR 1.0 repeats each term without a nicename; WordPress ignores those too
+        if domain == "category":
+            categories.append(CategoryRecord(name=name or unquote(nicename), slug=make_slug(nicename, "category")))
+        elif domain in ("post_tag", "tag"):
+            tags.append(TagRecord(name=name or unquote(nicename), slug=make_slug(nicename, "entity")))
+    return categories, tags
+
+
 class WxrReader:
     """Iterate over a WXR file: AuthorRecord, CategoryRecord, TagRecord, PostRecord or Item objects."""
 
@@ -210,15 +224,7 @@ class WxrReader:
             return Item(reason=f"unknown status “{wp_status}”", where=where)
         status = STATUSES[wp_status]
         published_at = self.item_date(element, where, status)
-        categories, tags = [], []
-        for term in element.findall("category"):
-            domain, nicename, name = term.get("domain", ""), term.get("nicename", ""), text_of(term)
-            if not nicename:
-                continue  # WXR 1.0 repeats each term without a nicename; WordPress ignores those too
-            if domain == "category":
-                categories.append(CategoryRecord(name=name or unquote(nicename), slug=make_slug(nicename, "category")))
-            elif domain in ("post_tag", "tag"):
-                tags.append(TagRecord(name=name or unquote(nicename), slug=make_slug(nicename, "entity")))
+        categories, tags = item_terms(element)
         # dc:creator is standard; some exporters write the login in wp:author or wp:wp_author instead.
         creator = text_of(element.find(f"{{{DC_NAMESPACE}}}creator")) or wp(element, "author") or wp(element, "wp_author")
         excerpt = next((text_of(child) for child in element

@@ -15,8 +15,6 @@ from articles.importers.page_parts import PageOptions
 from articles.importers.page_text import read_page_file, parse_page
 from articles.importers.records import SourceError, check_record_body
 from articles.importers.writer import KEPT, UNCHANGED, ArticleWriter, ImportReport
-from articles.models import Article
-from articles.signals import articles_bulk_created
 
 PROGRESS_FROM_FILES = 20
 TABLE = "{file:<28} {result:<9} {title:<40} {date:<10} {byline:<28} {paragraphs:>5} {entities:>4}"
@@ -86,8 +84,6 @@ class Command(BaseCommand):
                         disable=no_progress or len(pages) < PROGRESS_FROM_FILES)
         with transaction.atomic():  # all the files, or (on a database error) none of them
             self.write(pages, report, dry_run, progress)
-        if not dry_run and report.written_pks:
-            articles_bulk_created.send(sender=Article, pks=report.written_pks)
         prefix = "import_page (dry run, nothing written)" if dry_run else "import_page"
         refusals = f", {len(refused)} refused" if refused else ""
         self.stdout.write(self.style.SUCCESS(f"{prefix}: {len(pages)} files{refusals}: {report.summary()}"))
@@ -118,6 +114,8 @@ class Command(BaseCommand):
                     if len(pages) == 1 and outcome not in (UNCHANGED, KEPT):
                         self.stdout.write("\n".join([f"{page.path}:", *writer.describe(outcome, article)]))
                     transaction.set_rollback(True)
+        if shared_writer:  # in the transaction: the search index takes them in its one pass after the commit
+            shared_writer.announce()
 
     def pages(self, files, options):
         """Each FILE with the command line's options, a manifest's rows with theirs."""

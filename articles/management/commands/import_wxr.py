@@ -9,8 +9,6 @@ from articles.importers.records import AuthorRecord, CategoryRecord, PostRecord,
 from articles.importers.sources import check_source_path
 from articles.importers.writer import BATCH, UNCHANGED, ArticleWriter, ImportReport
 from articles.importers.wxr import WxrReader
-from articles.models import Article
-from articles.signals import articles_bulk_created
 
 PROGRESS_FROM_BYTES = 1_000_000
 
@@ -52,10 +50,6 @@ class Command(BaseCommand):
                 self.import_stream(WxrReader(handle, on_read=progress.update), report, dry_run)
                 if dry_run:
                     transaction.set_rollback(True)
-                elif report.written_pks:
-                    # Inside the transaction, so the search index takes the articles in the one pass it makes
-                    # after the commit for everything the import wrote.
-                    articles_bulk_created.send(sender=Article, pks=report.written_pks)
         except SourceError as error:
             raise CommandError(f"{file}: {error}") from error
         finally:
@@ -91,17 +85,21 @@ class Command(BaseCommand):
             if posts:  # what comes after a post is written after it
                 write_posts()
             if isinstance(record, AuthorRecord):
-                writer.author(record)
+                writer.lookups.author(record)
             elif isinstance(record, CategoryRecord):
-                writer.category(record)
+                writer.lookups.category(record)
             elif isinstance(record, TagRecord):
-                writer.entity(record)
+                writer.lookups.entity(record)
             elif record.reason:
                 report.skipped[record.reason] += 1
             else:
                 report.not_imported[record.kind] += 1
         if posts:
             write_posts()
-        writer.link_category_parents()
+        writer.lookups.link_category_parents()
+        if not dry_run:
+            # Inside the transaction, so the search index takes the articles in the one pass it makes
+            # after the commit for everything the import wrote.
+            writer.announce()
         for taxonomy, count in reader.channel.term_counts.items():
             report.not_imported[f"{taxonomy} terms"] += count
