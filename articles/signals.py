@@ -1,6 +1,10 @@
-"""The articles' own signal; every receiver lives in receivers.py."""
+"""The articles' own signals; every receiver lives in receivers.py."""
 from django.dispatch import Signal
 
 # Sent after bulk writes that bypass save() (make_corpus, importers), so derived stores
 # such as the search index can catch up in one pass. Receivers get `slugs_prefix` or `pks`.
 articles_bulk_created = Signal()
+
+# Sent by the editorial workflow (editorial/workflow.py) once an article's transition is saved,
+# inside its transaction. Receivers get `article`, `transition` (its name) and `user`.
+article_transitioned = Signal()

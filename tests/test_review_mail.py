@@ -5,7 +5,7 @@ import smtplib
 import pytest
 from django.core import mail
 
-from articles.admin import review_mail
+from articles.editorial import review_mail
 from articles.models import Article, UnsentEmail
 from tests.admin_client import form_data, login
 from tests.factories import make_article, make_author, make_category, make_entity, make_user
