@@ -587,7 +587,7 @@ class RejectedSuggestion(NaturalKeyModel):
 
 
 class UnsentEmail(NaturalKeyModel):
-    """A review-desk email about an article that could not be sent (admin/review_mail.py): the desk shows
+    """A review-desk email about an article that could not be sent (editorial/review_mail.py): the desk shows
     it until a later email about the article goes out. A row of its own, not a column of Article's, so
     it never touches the article (nor its revisions, nor an import's batches)."""
 

@@ -1,4 +1,5 @@
-"""Every side effect of a content write, wired in one place and run once, after the commit.
+"""Every side effect of a content write, wired in one place and run once, after the commit: the search
+index, the page-cache generation, and the review desk's emails.
 
 An admin save writes an article, its bylines, categories and entity links in one transaction.
 Each write only notes what it touched; when the transaction commits, the touched articles are
@@ -12,6 +13,9 @@ editors do not retire the whole page cache every few seconds.
 
 What stays inside the transaction is what must commit or roll back with the write itself:
 fields derived on raw (fixture) saves and the legacy URL a slug change leaves behind.
+
+A workflow transition (`article_transitioned`) emails whoever it concerns: the email is composed at once,
+from the article as the transition left it, and sent after the commit.
 """
 import threading
 from functools import partial
@@ -22,11 +26,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.utils import timezone
 
 from . import search
-from .editorial import legacy_urls
+from .editorial import legacy_urls, review_mail
 from .models import (Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, DraftAutosave, Entity,
                      Proposal, RejectedSuggestion, Series)
 from .pages import cache
-from .signals import articles_bulk_created
+from .signals import article_transitioned, articles_bulk_created
 
 
 class PendingChanges:
@@ -182,6 +186,14 @@ def bulk_created(sender, slugs_prefix=None, pks=None, using="default", **kwargs)
                  public=articles.filter(status=LISTED).exists())
 
 
+def transition_taken(sender, article, transition, user, **kwargs):
+    """Email whoever the transition concerns, once its transaction commits (a failed send is kept as an
+    UnsentEmail for the review desk: review_mail.send_quietly)."""
+    message = review_mail.compose(transition, article, user)
+    if message is not None:
+        transaction.on_commit(partial(review_mail.send_quietly, *message, article_pk=article.pk))
+
+
 def derive_on_raw_save(sender, instance, raw, **kwargs):
     # Article.save() derives fields itself; loaddata skips save(), so sanitise here too.
     if raw:
@@ -210,6 +222,7 @@ def connect():
         m2m_changed.connect(links_changed, sender=through, dispatch_uid=f"articles-{through._meta.label_lower}-m2m")
     pre_delete.connect(series_deleting, sender=Series, dispatch_uid="articles-series-deleting")
     articles_bulk_created.connect(bulk_created, dispatch_uid="articles-bulk-created")
+    article_transitioned.connect(transition_taken, dispatch_uid="articles-transition-taken")
     pre_save.connect(listed_before, sender=Article, dispatch_uid="articles-listed-before")
     pre_save.connect(derive_on_raw_save, sender=Article, dispatch_uid="articles-derive-on-raw-save")
     pre_save.connect(legacy_urls.remember_old_url, sender=Article, dispatch_uid="articles-remember-old-url")

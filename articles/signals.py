@@ -1,4 +1,4 @@
-"""The articles' own signal; every receiver lives in receivers.py."""
+"""The articles' own signals; every receiver lives in receivers.py."""
 from django.dispatch import Signal
 
 # Sent after bulk writes that bypass save() (make_corpus, importers), so derived stores
@@ -7,3 +7,7 @@ from django.dispatch import Signal
 # bulk_create, which sends no m2m_changed: receivers treat each article named as changed, rows
 # and links included, as `links_changed` treats one article (importers/buffer.py is that bulk path).
 articles_bulk_created = Signal()
+
+# Sent by the editorial workflow (editorial/workflow.py) once an article's transition is saved,
+# inside its transaction. Receivers get `article`, `transition` (its name) and `user`.
+article_transitioned = Signal()

@@ -4,8 +4,9 @@ import smtplib
 
 import pytest
 from django.core import mail
+from django.db import transaction
 
-from articles.admin import review_mail
+from articles.editorial import review_mail, workflow
 from articles.models import Article, UnsentEmail
 from tests.admin_client import form_data, login
 from tests.factories import make_article, make_author, make_category, make_entity, make_user
@@ -65,3 +66,40 @@ def test_an_email_that_could_not_be_sent_is_shown_on_the_desk_until_one_is_sent(
         data.update(_workflow="publish", published_at_0="2026-01-05", published_at_1="10:00:00")
         editor.post(change_url(article), data)
     assert mail.outbox and not UnsentEmail.objects.exists()
+
+
+@pytest.mark.after_commit
+def test_the_email_goes_out_only_when_the_transition_commits(draft, django_capture_on_commit_callbacks):
+    carla, article = draft
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.take("submit", article, carla)
+        assert mail.outbox == []  # composed, waiting for the commit
+    assert [(m.subject, m.to) for m in mail.outbox] == [("For review: Harbour talks", ["edith@example.org"])]
+    assert "http://testserver/admin/articles/article/" in mail.outbox[0].body  # on the public origin
+
+
+@pytest.mark.after_commit
+def test_no_email_for_a_transition_rolled_back(draft, django_capture_on_commit_callbacks):
+    carla, article = draft
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            workflow.take("submit", article, carla)
+            raise RuntimeError("the rest of the request failed")
+    assert mail.outbox == [] and Article.objects.get(pk=article.pk).status == "draft"
+
+
+@pytest.mark.after_commit
+@pytest.mark.django_db(transaction=True)
+def test_a_real_commit_sends_it_and_a_failed_send_is_recorded(monkeypatch):
+    carla, edith = make_user("carla", "contributor"), make_user("edith", "editor")
+    article = make_article("Harbour talks", status="review", published_at=None, created_by=carla)
+    with transaction.atomic():
+        workflow.take("return", article, edith, note="Name the ministry.")
+        assert mail.outbox == []
+    assert [m.subject for m in mail.outbox] == ["Returned to you: Harbour talks"]
+
+    monkeypatch.setattr(review_mail, "send_mail", lambda *args, **kwargs: 1 / 0)
+    with transaction.atomic():
+        workflow.take("submit", article, carla)
+        assert not UnsentEmail.objects.exists()
+    assert str(UnsentEmail.objects.get(article=article)) == "Not emailed to 1 recipient: “For review: Harbour talks”"

@@ -17,15 +17,16 @@ from .article_entities import (
 )
 from .article_history import ArticleHistoryMixin
 from .article_versions import ArticleVersionsMixin, VersionCheckedArticleForm
-from .article_workflow import ArticleWorkflowMixin
+from .article_preview import ArticlePreviewMixin
+from .article_workflow import ArticleWorkflowMixin, publish_now, submit_for_review, unpublish, withdraw_submissions
 from .checked_params import CheckedParamsMixin
 from .filters import EntityKindFilter, ReviewDeskFilter
 from .inlines import ARTICLE_INLINES
 
 
 @admin.register(Article)
-class ArticleAdmin(CheckedParamsMixin, ArticleVersionsMixin, ArticleWorkflowMixin, ArticleHistoryMixin,
-                   ArticleEntitiesMixin, ArticleDraftsMixin, VersionAdmin):
+class ArticleAdmin(CheckedParamsMixin, ArticleVersionsMixin, ArticleWorkflowMixin, ArticlePreviewMixin,
+                   ArticleHistoryMixin, ArticleEntitiesMixin, ArticleDraftsMixin, VersionAdmin):
     form = VersionCheckedArticleForm
     list_display = ["title", "workflow_state", "publish_date", "submitted_by_name", "primary_category_name",
                     "author_names", "updated_at"]
@@ -42,7 +43,7 @@ class ArticleAdmin(CheckedParamsMixin, ArticleVersionsMixin, ArticleWorkflowMixi
     autocomplete_fields = ["series"]
     readonly_fields = ["word_count", "reading_time", "created_at", "updated_at", "workflow_state", "share_preview_link",
                        "submitted_by_name", "review_note_display", "pending_proposals", "import_source"]
-    actions = ["submit_for_review", "withdraw_submissions", "publish_now", "unpublish", add_entity_to_selected,
+    actions = [submit_for_review, withdraw_submissions, publish_now, unpublish, add_entity_to_selected,
                remove_entity_from_selected]
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
@@ -60,8 +61,8 @@ class ArticleAdmin(CheckedParamsMixin, ArticleVersionsMixin, ArticleWorkflowMixi
         return super().get_queryset(request).with_byline()
 
     def get_urls(self):
-        return [*self.get_workflow_urls(), *self.get_history_urls(), *self.get_entity_urls(), *self.get_draft_urls(),
-                *super().get_urls()]
+        return [*self.get_workflow_urls(), *self.get_preview_urls(), *self.get_history_urls(), *self.get_entity_urls(),
+                *self.get_draft_urls(), *super().get_urls()]
 
     # The form: who posts it and what they ask for.
 

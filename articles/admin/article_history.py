@@ -88,7 +88,7 @@ class ArticleHistoryMixin:
 
     def revision_note(self, request, obj, entry):
         """What happened, for the revision's comment: the workflow step, then the fields changed."""
-        step = self.transition_note(self.requested_action(request), obj)
+        step = workflow.done_note(self.requested_action(request), obj)
         tagged = getattr(request, "tagging_note", "")
         return " ".join(part for part in (step, tagged, entry.get_change_message()) if part)
 

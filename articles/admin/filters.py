@@ -1,9 +1,10 @@
 """Changelist filters for articles."""
 from django.contrib import admin
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
-from ..models import Article, EntityKind
+from ..editorial import workflow
+from ..models import EntityKind
 
 
 class EntityKindFilter(admin.SimpleListFilter):
@@ -20,20 +21,18 @@ class EntityKindFilter(admin.SimpleListFilter):
 
 
 class ReviewDeskFilter(admin.SimpleListFilter):
-    """"In review" and "Scheduled", each with how many there are (among the articles this user may open)."""
+    """The review desk's states ("In review", "Scheduled": workflow.DESK_STATES), each with how many
+    there are among the articles this user may open."""
 
     title = "review desk"
     parameter_name = "desk"
 
     def lookups(self, request, model_admin):
+        now = timezone.now()
         counts = model_admin.get_queryset(request).order_by().aggregate(
-            review=Count("pk", filter=Q(status=Article.Status.REVIEW)),
-            scheduled=Count("pk", filter=Q(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())))
-        return [("review", f"In review ({counts['review']})"), ("scheduled", f"Scheduled ({counts['scheduled']})")]
+            **{state.name: Count("pk", filter=state.q(now)) for state in workflow.DESK_STATES})
+        return [(state.name, f"{state.label} ({counts[state.name]})") for state in workflow.DESK_STATES]
 
     def queryset(self, request, queryset):
-        if self.value() == "review":
-            return queryset.in_review()
-        if self.value() == "scheduled":
-            return queryset.scheduled()
-        return queryset
+        state = workflow.STATES.get(self.value())
+        return queryset.filter(state.q()) if state in workflow.DESK_STATES else queryset

@@ -14,8 +14,8 @@ def review_desk(context):
     whose review email could not be sent; a contributor sees their own."""
     user = context["request"].user
     articles = workflow.editable_by(Article.objects.select_related("submitted_by"), user)
-    in_review = articles.in_review().order_by("submitted_at", "pk")
-    scheduled = articles.scheduled().order_by("published_at", "pk")
+    in_review = articles.filter(workflow.STATES["review"].q()).order_by("submitted_at", "pk")
+    scheduled = articles.filter(workflow.STATES["scheduled"].q()).order_by("published_at", "pk")
     return {"in_review": list(in_review[:SHOWN]), "in_review_count": in_review.count(),
             "scheduled": list(scheduled[:SHOWN]), "scheduled_count": scheduled.count(), "shown": SHOWN,
             "unsent": list(articles.filter(unsent_email__isnull=False).select_related("unsent_email")

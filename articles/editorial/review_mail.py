@@ -1,23 +1,24 @@
 """Emails from the review desk: editors hear of each submission, the author of a return or a publication.
 
-Sent with transaction.on_commit (nothing goes out for a save that rolls back) through Django's
-configured email backend (the console by default; EMAIL_* settings for SMTP). A mail server that
-fails does not undo the save: it is logged, and the article keeps a note of the email that was not
+Composed when the workflow announces a transition (the `article_transitioned` signal), sent by its
+receiver in articles/receivers.py after the commit (nothing goes out for a save that rolls back),
+through Django's configured email backend (the console by default; EMAIL_* settings for SMTP). A mail
+server that fails does not undo the save: it is logged, and the article keeps a note of the email that was not
 sent (``UnsentEmail``), which the review desk shows beside its state until a later email goes out.
 Subjects are one line: a CR or LF in a title would make Django refuse the header (BadHeaderError).
 """
 import logging
-from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from ..editorial import workflow
+from archive.public_origin import absolute
+
+from . import workflow
 from ..models import UnsentEmail
 
 logger = logging.getLogger(__name__)
@@ -44,19 +45,18 @@ def recipients(step, article, user):
     return [author.email]
 
 
-def notify(request, article, step):
-    """After the transaction commits, email whoever `step` (a transition name) concerns."""
-    if step not in SUBJECTS:
-        return
-    to = recipients(step, article, request.user)
+def compose(step, article, user):
+    """The email about transition `step` that `user` just made, as (subject, body, recipients), or None
+    when the step concerns nobody. Links are on the public origin (SITE_URL), as every emailed link."""
+    to = recipients(step, article, user) if step in SUBJECTS else []
     if not to:
-        return
-    url = request.build_absolute_uri(reverse("admin:articles_article_change", args=[article.pk]))
-    context = {"article": article, "user": request.user, "url": url, "state": workflow.state_label(article),
-               "public_url": request.build_absolute_uri(article.get_absolute_url())}
+        return None
+    context = {"article": article, "user": user, "state": workflow.state_label(article),
+               "url": absolute(reverse("admin:articles_article_change", args=[article.pk])),
+               "public_url": absolute(article.get_absolute_url())}
     body = render_to_string(f"admin/articles/article/email/{step}.txt", context)
     subject = " ".join(SUBJECTS[step].format(title=article.title).split())
-    transaction.on_commit(partial(send_quietly, subject, body, to, article.pk))
+    return subject, body, to
 
 
 def send_quietly(subject, body, to, article_pk=None):
