@@ -282,16 +282,6 @@ class ArticleQuerySet(models.QuerySet):
         """The articles of a category, entity, author or series: its page, its feeds, its counts."""
         return self.filter(**{parent.articles_lookup: parent})
 
-    def related_to(self, article, limit=5, links=None, total=None, counts=None):
-        """Up to `limit` published articles ranked by shared entities (rarer counts more) and recency, as
-        RelatedArticle(article, shared, score) with a `reason`; call it on published(), whose size gives
-        the rarity weights. `links` are the article's entity links if already loaded; `total` (how many
-        are published) and `counts` (entities' published article counts) if already known."""
-        from .entities.related import rank_related  # the entities package imports this module
-
-        links = article.entity_links.select_related("tag") if links is None else links
-        return rank_related(self, article, links, limit, total=total, counts=counts)
-
     def count_by_year(self):
         """{year: number of articles}."""
         rows = (self.annotate(year=ExtractYear("published_at")).order_by().values("year")
