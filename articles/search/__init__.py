@@ -295,13 +295,6 @@ def index_articles(article_ids, conn=None):
             backend(conn).write(cursor, article_ids[start:start + CHUNK])
 
 
-def remove_articles(article_ids, conn=None):
-    conn = conn or connection
-    if article_ids:
-        with conn.cursor() as cursor:
-            backend(conn).remove(cursor, list(article_ids))
-
-
 def rebuild(progress=None, conn=None):
     """Empty the index and fill it from every article; returns how many were indexed.
 
