@@ -48,19 +48,22 @@ class EntityTaggableManager(_TaggableManager):
                 raise ValueError(f"Cannot tag an article with {tag!r}: expected an Entity or an entity's name.")
         return resolved
 
-    def _to_tag_model_instances(self, tags, tag_kwargs):
-        """The entities `tags` stand for, in order, once each; a name that names none becomes a new topic."""
+    def _chosen(self, tags, tag_kwargs):
+        """`tags` with each name replaced by the entity it names, once each; a name naming none stays a string
+        (taggit's add() creates it)."""
         entities = self.through.tag_model()._default_manager.using(self._write_db()).filter(**tag_kwargs)
         resolved = self._resolve(tags, entities)
-        result = []
-        for tag in tags:
-            entity = resolved[tag] or super()._to_tag_model_instances([tag], tag_kwargs)[0]
-            if entity not in result:
-                result.append(entity)
-        return result
+        return list(dict.fromkeys(resolved[tag] or tag for tag in tags))
+
+    @require_instance_manager
+    def add(self, *tags, through_defaults=None, tag_kwargs=None, **kwargs):
+        """Link these entities, or the entities these names name (see the module's docstring)."""
+        super().add(*self._chosen(tags, tag_kwargs or {}), through_defaults=through_defaults,
+                    tag_kwargs=tag_kwargs, **kwargs)
 
     def _linked(self):
-        return self.through._default_manager.using(self._write_db()).filter(**self._lookup_kwargs())
+        links = self.through._default_manager.using(self._write_db())
+        return links.filter(**self.through.lookup_kwargs(self.instance))
 
     @require_instance_manager
     def remove(self, *tags):
@@ -85,12 +88,11 @@ class EntityTaggableManager(_TaggableManager):
     def set(self, tags, *, through_defaults=None, **kwargs):
         """Make the article's entities exactly these (compared by id, not by name)."""
         clear, tag_kwargs = kwargs.pop("clear", False), kwargs.pop("tag_kwargs", {})
-        entities = self._to_tag_model_instances(tags, tag_kwargs)
+        chosen = self._chosen(tags, tag_kwargs)
         if clear:
             self.clear()
-            self.add(*entities, through_defaults=through_defaults, **kwargs)
-            return
-        current = set(self._linked().values_list("tag_id", flat=True))
-        self._unlink(current - {entity.pk for entity in entities})
-        self.add(*[entity for entity in entities if entity.pk not in current], through_defaults=through_defaults,
-                 **kwargs)
+        else:
+            current = set(self._linked().values_list("tag_id", flat=True))
+            self._unlink(current - {tag.pk for tag in chosen if not isinstance(tag, str)})
+            chosen = [tag for tag in chosen if isinstance(tag, str) or tag.pk not in current]
+        self.add(*chosen, through_defaults=through_defaults, tag_kwargs=tag_kwargs, **kwargs)
