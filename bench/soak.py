@@ -174,6 +174,7 @@ def lost_edits(originals, editors, versions_before, public_pages):
 
 
 def write_report(args, read_paths, load, editors, fives, lost):
+    """Write and print the report; returns whether the soak passed."""
     failures = [f for e in editors for f in e.failures]
     edits = sum(e.saved for e in editors)
     report = "\n".join([
@@ -191,6 +192,7 @@ def write_report(args, read_paths, load, editors, fives, lost):
     ])
     (harness.RESULTS / "soak.md").write_text(report + "\n")
     print("\n" + report)
+    return not (load["errors"] or load["non_2xx"] or fives or failures or lost) and edits > 0
 
 
 def main():
@@ -223,8 +225,8 @@ def main():
         public_pages = {a.pk: harness.fetch(a.get_absolute_url()).decode() for a in articles}
         fives = server.count_5xx()
 
-    write_report(args, read_paths, load, editors, fives, lost_edits(originals, editors, versions_before, public_pages))
-    ok = not (load["errors"] or load["non_2xx"] or fives or failures or lost) and edits > 0
+    lost = lost_edits(originals, editors, versions_before, public_pages)
+    ok = write_report(args, read_paths, load, editors, fives, lost)
     print("SOAK PASSED" if ok else "SOAK FAILED")
     return 0 if ok else 1
 
