@@ -79,9 +79,3 @@ def make_excerpt(text, words=30):
     if len(parts) <= words:
         return " ".join(parts)
     return " ".join(parts[:words]).rstrip(",;:.") + "…"
-
-
-def paragraphs_to_html(text):
-    """Plain text with blank-line-separated paragraphs as escaped <p> elements."""
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
-    return "\n".join(f"<p>{html.escape(b, quote=False)}</p>" for b in blocks)

@@ -12,6 +12,7 @@ from taggit.models import ItemBase, NaturalKeyManager, TagBase
 from taggit.models import NaturalKeyModel as TaggitNaturalKeyModel
 
 from .dates import validate_publication_date
+from .entity_tags import EntityTaggableManager
 from .html import drop_unprintable, drop_unprintable_fields, html_to_text, make_excerpt, sanitize_html
 from .names import entity_key
 from .slug_urls import slug_url
@@ -181,9 +182,19 @@ class Entity(NaturalKeyModel, TagBase):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "entities"
+        constraints = [models.UniqueConstraint(
+            fields=["kind", "name"], name="unique_entity_name_per_kind",
+            violation_error_message="An entity of this kind with this name already exists: merge them, or "
+                                    "name this one apart.")]
 
     def __str__(self):
-        # Shown in admin autocomplete, so editors see which "Georgia" they pick.
+        # The name alone, as taggit expects of a tag (names(), and strings given to add() and remove()).
+        return self.name
+
+    @property
+    def label(self):
+        """The name with its kind and disambiguator, wherever an editor picks one "Georgia" of several
+        (autocomplete, select widgets, the merge page, revision diffs)."""
         detail = ", ".join(filter(None, [self.get_kind_display().lower(), self.disambiguator]))
         return f"{self.name} ({detail})"
 
@@ -271,16 +282,6 @@ class ArticleQuerySet(models.QuerySet):
         """The articles of a category, entity, author or series: its page, its feeds, its counts."""
         return self.filter(**{parent.articles_lookup: parent})
 
-    def related_to(self, article, limit=5, links=None, total=None, counts=None):
-        """Up to `limit` published articles ranked by shared entities (rarer counts more) and recency, as
-        RelatedArticle(article, shared, score) with a `reason`; call it on published(), whose size gives
-        the rarity weights. `links` are the article's entity links if already loaded; `total` (how many
-        are published) and `counts` (entities' published article counts) if already known."""
-        from .entities.related import rank_related  # the entities package imports this module
-
-        links = article.entity_links.select_related("tag") if links is None else links
-        return rank_related(self, article, links, limit, total=total, counts=counts)
-
     def count_by_year(self):
         """{year: number of articles}."""
         rows = (self.annotate(year=ExtractYear("published_at")).order_by().values("year")
@@ -332,7 +333,8 @@ class Article(NaturalKeyModel):
     authors = models.ManyToManyField(Author, through="ArticleAuthor", blank=True, related_name="articles")
     categories = models.ManyToManyField(Category, through="ArticleCategory", blank=True, related_name="articles")
     series = models.ForeignKey(Series, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
-    entities = TaggableManager(through="ArticleEntity", blank=True, related_name="articles")
+    entities = TaggableManager(through="ArticleEntity", blank=True, related_name="articles",
+                                manager=EntityTaggableManager)
     wp_id = models.PositiveBigIntegerField("WordPress post id", null=True, blank=True)
     # An imported post is known by (import_source, wp_id); see articles/importers/provenance.py.
     import_source = models.CharField("imported from", max_length=300, blank=True, default="", editable=False,
@@ -486,7 +488,7 @@ class ArticleEntity(NaturalKeyModel, ItemBase):
         return self.content_object
 
     def __str__(self):
-        return f"{self.tag} on {self.content_object}"
+        return f"{self.tag.label} on {self.content_object}"
 
 
 class RelatedLink(NaturalKeyModel):

@@ -44,6 +44,7 @@ def pick_targets():
 # wrk's --timeout: a slow page (the peer's search takes seconds) queues behind 2 sync workers for longer
 # than wrk's default, and answers that late would be left out of the counts, as the peer's own bench.sh says.
 WRK_TIMEOUT = 30
+CEILING_PATH = "/static/bench/article.html"  # the article page as a static file: the ceiling
 
 
 def warm(url, requests=10, seconds=15):
@@ -76,51 +77,55 @@ def mean(results, key):
     return sum(r[key] for r in results) / len(results)
 
 
-def main():
+def parse_args():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--duration", type=int, default=10, help="seconds per page and round (default 10)")
     parser.add_argument("--connections", type=int, default=16, help="concurrent connections (default 16)")
     parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds per page (default 2)")
     parser.add_argument("--no-peer", action="store_true", help="skip the Wagtail peer")
-    args = parser.parse_args()
+    return parser.parse_args()
 
-    harness.prepare()
-    targets = pick_targets()
-    ceiling_path = "/static/bench/article.html"
+
+def write_ceiling(path):
+    """The article page's HTML as a static file: the fastest the server could answer it."""
     with harness.Gunicorn():
-        html = harness.fetch(targets["post"][1])
+        html = harness.fetch(path)
     # Whitenoise indexes static files when it starts: write the page, then start afresh.
     ceiling_file = harness.STATIC_ROOT / "bench" / "article.html"
     ceiling_file.parent.mkdir(parents=True, exist_ok=True)
     ceiling_file.write_bytes(html)
+    return html
 
+
+def peer_wanted(args):
     use_peer = not args.no_peer and peer.available()
     if args.no_peer:
         print("--no-peer: peer column skipped.", flush=True)
     elif not use_peer:
         print(f"No Wagtail peer at {peer.PEER_DIR} (set PEER_DIR) or on {peer.PEER_BASE}: peer column skipped.",
               flush=True)
-    peer_context = peer.Peer() if use_peer else None
-    rows = []
-    peer_urls = peer_context.__enter__() if peer_context else {}
-    try:
-        with harness.Gunicorn() as server:
-            assert harness.fetch(ceiling_path) == html
-            for name, (label, path) in targets.items():
-                ours, theirs = [], []
-                for _ in range(args.rounds):
-                    if name in peer_urls:
-                        theirs.append(timed(peer_urls[name], args))
-                    ours.append(timed(harness.BASE_URL + path, args))
-                rows.append((label, path, ours, theirs))
-                print(f"{label}: project {mean(ours, 'rps'):.0f} req/s"
-                      + (f", peer {mean(theirs, 'rps'):.0f} req/s" if theirs else ""), flush=True)
-            ceiling = [timed(harness.BASE_URL + ceiling_path, args) for _ in range(args.rounds)]
-            fives = server.count_5xx()
-    finally:
-        if peer_context:
-            peer_context.__exit__(None, None, None)
+    return use_peer
 
+
+def measure_pages(args, targets, peer_urls, html):
+    """[(label, path, our wrk results, the peer's)], the ceiling's results, and the 5xx count."""
+    rows = []
+    with harness.Gunicorn() as server:
+        assert harness.fetch(CEILING_PATH) == html
+        for name, (label, path) in targets.items():
+            ours, theirs = [], []
+            for _ in range(args.rounds):
+                if name in peer_urls:
+                    theirs.append(timed(peer_urls[name], args))
+                ours.append(timed(harness.BASE_URL + path, args))
+            rows.append((label, path, ours, theirs))
+            print(f"{label}: project {mean(ours, 'rps'):.0f} req/s"
+                  + (f", peer {mean(theirs, 'rps'):.0f} req/s" if theirs else ""), flush=True)
+        ceiling = [timed(harness.BASE_URL + CEILING_PATH, args) for _ in range(args.rounds)]
+        return rows, ceiling, server.count_5xx()
+
+
+def report_lines(args, rows, ceiling, use_peer, fives):
     top = mean(ceiling, "rps")
     lines = [
         f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}. Machine: {harness.machine()}; "
@@ -139,18 +144,34 @@ def main():
         lines.append(f"| {label} `{path}` | {peer_rps} | {rps:.0f} | {ratio} | {mean(ours, 'p50_ms'):.1f} | "
                      f"{mean(ours, 'p99_ms'):.1f} | {100 * rps / top:.0f}% | {sum(r['errors'] for r in ours)} | "
                      f"{sum(r['non_2xx'] for r in ours)} |")
-    lines.append(f"| same article HTML as a static file (ceiling) `{ceiling_path}` | - | {top:.0f} | - | "
+    lines.append(f"| same article HTML as a static file (ceiling) `{CEILING_PATH}` | - | {top:.0f} | - | "
                  f"{mean(ceiling, 'p50_ms'):.1f} | {mean(ceiling, 'p99_ms'):.1f} | 100% | "
                  f"{sum(r['errors'] for r in ceiling)} | {sum(r['non_2xx'] for r in ceiling)} |")
     if not use_peer:
         lines.append("\nNo Wagtail peer column: the peer folder was not found.")
     lines.append(f"\n5xx answers in gunicorn's access log: {fives}.")
-    report = "\n".join(lines)
+    return lines
+
+
+def main():
+    args = parse_args()
+    harness.prepare()
+    targets = pick_targets()
+    html = write_ceiling(targets["post"][1])
+    use_peer = peer_wanted(args)
+    peer_context = peer.Peer() if use_peer else None
+    peer_urls = peer_context.__enter__() if peer_context else {}
+    try:
+        rows, ceiling, fives = measure_pages(args, targets, peer_urls, html)
+    finally:
+        if peer_context:
+            peer_context.__exit__(None, None, None)
+
+    report = "\n".join(report_lines(args, rows, ceiling, use_peer, fives))
     (harness.RESULTS / "bench.md").write_text(report + "\n")
     print("\n" + report)
     bad = any(r["errors"] or r["non_2xx"] for _, _, ours, _ in rows for r in ours)
     return 1 if fives or bad else 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

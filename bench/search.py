@@ -101,45 +101,42 @@ def percentiles(samples):
     return statistics.median(ordered) * 1000, p95 * 1000
 
 
-def measure(repeat, baseline_runs, clock_kind):
-    """Run in the child process, with Django set up on the benchmark database."""
-    import django
-
-    django.setup()
-    from django.db import connection
+def with_query(q, extra):
     from django.http import QueryDict
-    from django.test import Client
 
-    from articles.models import Article, Author
-    from bench.search_cpu import use_page_cache
+    params = QueryDict(extra, mutable=True)
+    params["q"] = q
+    return params
+
+
+def search_function(q, extra):
+    """The search itself: the count and the first page with highlights."""
     from articles.search.forms import SearchForm
-    from bench.search_cpu import forget_searches
 
-    author = Author.objects.filter(slug__startswith="corpus-").order_by("pk").values_list("slug", flat=True).first()
-    client = Client()
-    # The page as rendered afresh: the page cache off for search (the generation's facet counts are still
-    # kept, as on a running site); "cached" times the same page served from the page cache.
-    use_page_cache(False)
+    results = SearchForm(with_query(q, extra)).results()
+    return results.count(), results[0:10]
 
-    def search_function(q, extra):
-        params = QueryDict(extra, mutable=True)
-        params["q"] = q
-        form = SearchForm(params)
-        results = form.results()
-        return results.count(), results[0:10]
 
-    def page(q, extra, cached=False):
-        # One query string: given both, the test client would drop the path's for the data's.
-        params = QueryDict(extra, mutable=True)
-        params["q"] = q
-        use_page_cache(cached)
-        response = client.get(f"/search/?{params.urlencode()}")
-        assert response.status_code == 200, (q, extra, response.status_code)
-        assert b'class="result-count"' in response.content, (q, extra)
+def search_page(client, q, extra, cached=False):
+    from bench.search_cpu import use_page_cache
 
-    def baseline(q, extra):
-        articles = Article.objects.published().matching_words(q.replace('"', "").replace("-", " "))
-        return articles.count(), list(articles.for_cards().newest_first()[:10])
+    use_page_cache(cached)
+    # One query string: given both, the test client would drop the path's for the data's.
+    response = client.get(f"/search/?{with_query(q, extra).urlencode()}")
+    assert response.status_code == 200, (q, extra, response.status_code)
+    assert b'class="result-count"' in response.content, (q, extra)
+
+
+def baseline(q, extra):
+    """What a plain icontains search over every published article would cost."""
+    from articles.models import Article
+
+    articles = Article.objects.published().matching_words(q.replace('"', "").replace("-", " "))
+    return articles.count(), list(articles.for_cards().newest_first()[:10])
+
+
+def make_clock(clock_kind):
+    from django.db import connection
 
     def clock():
         if clock_kind == "wall":
@@ -151,30 +148,50 @@ def measure(repeat, baseline_runs, clock_kind):
             with open(f"/proc/{connection.connection.info.backend_pid}/schedstat") as stat:
                 spent += int(stat.read().split()[0]) / 1e9
         return spent
+    return clock
 
-    def timed(fn, runs, before=None):
-        times = [float("inf")]
-        for _ in range(runs):
-            if before:
-                before()
-            start = clock()
-            fn()
-            times.append(clock() - start)
-        return min(times)
+
+def best_time(clock, fn, runs, before=None):
+    times = [float("inf")]
+    for _ in range(runs):
+        if before:
+            before()
+        start = clock()
+        fn()
+        times.append(clock() - start)
+    return min(times)
+
+
+def measure(repeat, baseline_runs, clock_kind):
+    """Run in the child process, with Django set up on the benchmark database."""
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+
+    from articles.models import Article, Author
+    from bench.search_cpu import forget_searches, use_page_cache
+
+    author = Author.objects.filter(slug__startswith="corpus-").order_by("pk").values_list("slug", flat=True).first()
+    client, clock = Client(), make_clock(clock_kind)
+    # The page as rendered afresh: the page cache off for search (the generation's facet counts are still
+    # kept, as on a running site); "cached" times the same page served from the page cache.
+    use_page_cache(False)
 
     rows = {"function": [], "first": [], "page": [], "cached": [], "baseline": [], "matches": []}
     for q, extra in QUERIES:
         extra = extra.format(author=author)
-        page(q, extra)  # warm the caches once, as a running site has them
-        rows["function"].append(timed(lambda: search_function(q, extra), repeat))
-        rows["first"].append(timed(lambda: page(q, extra), repeat, before=forget_searches))
-        rows["page"].append(timed(lambda: page(q, extra), repeat))
-        page(q, extra, cached=True)
-        rows["cached"].append(timed(lambda: page(q, extra, cached=True), repeat))
-        rows["baseline"].append(timed(lambda: baseline(q, extra), baseline_runs) if baseline_runs else float("nan"))
+        search_page(client, q, extra)  # warm the caches once, as a running site has them
+        rows["function"].append(best_time(clock, lambda: search_function(q, extra), repeat))
+        rows["first"].append(best_time(clock, lambda: search_page(client, q, extra), repeat, before=forget_searches))
+        rows["page"].append(best_time(clock, lambda: search_page(client, q, extra), repeat))
+        search_page(client, q, extra, cached=True)
+        rows["cached"].append(best_time(clock, lambda: search_page(client, q, extra, cached=True), repeat))
+        rows["baseline"].append(best_time(clock, lambda: baseline(q, extra), baseline_runs) if baseline_runs
+                                else float("nan"))
         rows["matches"].append(search_function(q, extra)[0])
     return {"vendor": connection.vendor, "articles": Article.objects.count(), **rows}
-
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -120,7 +120,7 @@ def parser_csrf(fields):
     return next(value for name, value in fields if name == "csrfmiddlewaretoken")
 
 
-def main():
+def parse_args():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=64)
@@ -129,41 +129,27 @@ def main():
     parser.add_argument("--pause", type=float, default=0.5, help="seconds between one editor's saves")
     parser.add_argument("--editors-per-article", type=int, default=1, choices=range(1, len(FIELDS) + 1),
                         help="editors sharing one article, each changing its own field")
-    args = parser.parse_args()
+    return parser.parse_args()
 
-    harness.prepare()
+
+def editor_accounts(count):
+    """The usernames of `count` superusers who log in with EDITOR_PASSWORD."""
     from django.contrib.auth import get_user_model
+
+    names = [f"soak-editor-{n}" for n in range(count)]
+    for name in names:
+        user, _ = get_user_model().objects.get_or_create(username=name, defaults={"is_staff": True,
+                                                                                  "is_superuser": True})
+        user.set_password(EDITOR_PASSWORD)
+        user.save()
+    return names
+
+
+def lost_edits(originals, editors, versions_before, public_pages):
+    """What the editors saved and the database or the public page does not show; puts the corpus back."""
     from reversion.models import Version
 
     from articles.models import Article
-
-    published = list(Article.objects.published().order_by("-published_at")[:40])
-    shared = args.editors_per_article
-    articles = [article for article in published[: -(-args.editors // shared)] for _ in range(shared)][: args.editors]
-    read_paths = [a.get_absolute_url() for a in published[:20]]
-    read_paths += ["/the-peninsula/", "/the-peninsula/?page=2", "/the-peninsula/?page=300"]
-    users = get_user_model().objects
-    versions_before = {a.pk: Version.objects.get_for_object(a).count() for a in articles}
-    originals = {a.pk: {name: getattr(a, name) for name in FIELDS} for a in articles}
-    names = [f"soak-editor-{n}" for n in range(args.editors)]
-    for name in names:
-        user, _ = users.get_or_create(username=name, defaults={"is_staff": True, "is_superuser": True})
-        user.set_password(EDITOR_PASSWORD)
-        user.save()
-
-    with harness.Gunicorn("soak-gunicorn.log") as server:
-        deadline = time.monotonic() + args.duration
-        editors = [Editor(name, article, deadline, args.max_edits, args.pause, FIELDS[n % shared])
-                   for n, (name, article) in enumerate(zip(names, articles))]
-        for editor in editors:
-            editor.start()
-        load = harness.run_wrk(harness.BASE_URL + "/", duration=args.duration, connections=args.connections,
-                               script=Path(__file__).with_name("rotate.lua"), env={"WRK_PATHS": ",".join(read_paths)},
-                               timeout=30)
-        for editor in editors:
-            editor.join(timeout=60)
-        public_pages = {a.pk: harness.fetch(a.get_absolute_url()).decode() for a in articles}
-        fives = server.count_5xx()
 
     lost = []
     for pk, original in originals.items():
@@ -184,24 +170,63 @@ def main():
         for name, value in original.items():  # put the corpus back as it was for the next run
             setattr(article, name, value)
         article.save(update_fields=FIELDS)
+    return lost
+
+
+def write_report(args, read_paths, load, editors, fives, lost):
+    """Write and print the report; returns whether the soak passed."""
     failures = [f for e in editors for f in e.failures]
     edits = sum(e.saved for e in editors)
-
     report = "\n".join([
         f"Machine: {harness.machine()}; {harness.describe_setup()}; corpus {harness.ARTICLES} articles.",
         "",
         f"- readers: wrk, {args.connections} connections for {args.duration} s over {len(read_paths)} article "
         f"and index pages: {load['requests']} requests, {load['rps']:.0f} requests/s, p50 {load['p50_ms']:.0f} ms, "
         f"p99 {load['p99_ms']:.0f} ms",
-        f"- editors: {len(editors)} admin users ({shared} an article) saving every {args.pause} s: {edits} saves "
-        f"acknowledged, {sum(e.conflicts for e in editors)} refused as made on an older version and redone",
+        f"- editors: {len(editors)} admin users ({args.editors_per_article} an article) saving every {args.pause} s: "
+        f"{edits} saves acknowledged, {sum(e.conflicts for e in editors)} refused as made on an older version and "
+        f"redone",
         f"- socket errors: {load['errors']}; non-2xx answers: {load['non_2xx']}; 5xx in the access log: {fives}",
         f"- editor failures: {len(failures)}; lost edits: {len(lost)}",
         *[f"  - {line}" for line in failures + lost],
     ])
     (harness.RESULTS / "soak.md").write_text(report + "\n")
     print("\n" + report)
-    ok = not (load["errors"] or load["non_2xx"] or fives or failures or lost) and edits > 0
+    return not (load["errors"] or load["non_2xx"] or fives or failures or lost) and edits > 0
+
+
+def main():
+    args = parse_args()
+    harness.prepare()
+    from reversion.models import Version
+
+    from articles.models import Article
+
+    published = list(Article.objects.published().order_by("-published_at")[:40])
+    shared = args.editors_per_article
+    articles = [article for article in published[: -(-args.editors // shared)] for _ in range(shared)][: args.editors]
+    read_paths = [a.get_absolute_url() for a in published[:20]]
+    read_paths += ["/the-peninsula/", "/the-peninsula/?page=2", "/the-peninsula/?page=300"]
+    versions_before = {a.pk: Version.objects.get_for_object(a).count() for a in articles}
+    originals = {a.pk: {name: getattr(a, name) for name in FIELDS} for a in articles}
+    names = editor_accounts(args.editors)
+
+    with harness.Gunicorn("soak-gunicorn.log") as server:
+        deadline = time.monotonic() + args.duration
+        editors = [Editor(name, article, deadline, args.max_edits, args.pause, FIELDS[n % shared])
+                   for n, (name, article) in enumerate(zip(names, articles))]
+        for editor in editors:
+            editor.start()
+        load = harness.run_wrk(harness.BASE_URL + "/", duration=args.duration, connections=args.connections,
+                               script=Path(__file__).with_name("rotate.lua"), env={"WRK_PATHS": ",".join(read_paths)},
+                               timeout=30)
+        for editor in editors:
+            editor.join(timeout=60)
+        public_pages = {a.pk: harness.fetch(a.get_absolute_url()).decode() for a in articles}
+        fives = server.count_5xx()
+
+    lost = lost_edits(originals, editors, versions_before, public_pages)
+    ok = write_report(args, read_paths, load, editors, fives, lost)
     print("SOAK PASSED" if ok else "SOAK FAILED")
     return 0 if ok else 1
 

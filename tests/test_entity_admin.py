@@ -224,7 +224,7 @@ def test_accepting_a_suggestion_keeps_the_unsaved_edits_and_saves_them_with_the_
     assert staff_client.post(url, data).status_code == 302
     article.refresh_from_db()
     assert article.body.endswith("<p>New.</p>")
-    assert {str(e) for e in article.entities.all()} == {"Port of Busan (place)", "Ri Kil-song (person)"}
+    assert {e.label for e in article.entities.all()} == {"Port of Busan (place)", "Ri Kil-song (person)"}
 
 
 def test_a_suggestion_pressed_with_an_invalid_form_changes_nothing_and_keeps_the_input(staff_client):

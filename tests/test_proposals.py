@@ -48,7 +48,7 @@ def test_contributor_proposes_an_author_and_an_entity_and_an_editor_approves(dra
     assert editor.post(PROPOSALS, {"action": "approve_selected", "_selected_action": ids}).status_code == 302
     article = Article.objects.get(pk=article.pk)
     assert [a.name for a in article.authors.all()] == ["Carla Writer"]
-    assert [str(e) for e in article.entities.all()] == ["Ri Kil-song (person)"]
+    assert [e.label for e in article.entities.all()] == ["Ri Kil-song (person)"]
     assert not Proposal.objects.exists()
     assert Version.objects.get_for_object(article).first().revision.get_comment().startswith("Approved")
 

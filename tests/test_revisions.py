@@ -99,7 +99,7 @@ def test_restore_keeps_entities_tagged_since_unless_unticked(history):
     assert client.post(url, form_data(client, url)).status_code == 302
     article.refresh_from_db()
     assert article.title == "Old title"
-    assert [str(e) for e in article.entities.all()] == ["Korea (place)"]
+    assert [e.label for e in article.entities.all()] == ["Korea (place)"]
     latest = Version.objects.get_for_object(article).first()
     assert "Reverted" in latest.revision.get_comment()
     assert len(latest.revision.version_set.filter(content_type__model="articleentity")) == 1
@@ -157,7 +157,7 @@ def test_tagging_from_suggestions_and_merging_keep_named_revisions():
                                            "survivor": pusan.pk, "confirm": "1"})
     merged = Version.objects.get_for_object(article).first()
     assert merged.revision.get_comment() == "Merged “Busan” into “Pusan”."
-    assert [str(e) for e in Article.objects.get(pk=article.pk).entities.all()] == ["Pusan (place)"]
+    assert [e.label for e in Article.objects.get(pk=article.pk).entities.all()] == ["Pusan (place)"]
 
 
 def test_restoring_a_revision_with_another_slug_keeps_every_old_url_working(client):

@@ -35,7 +35,7 @@ def bulk_entity_action(request, modeladmin, queryset, adding):
                             f"{'Tagged' if adding else 'Untagged'} “{entity.name}” (from the article list).")
                         reversion.add_to_revision(article)
                 count += changed
-        text = f"“{entity}” {'added to' if adding else 'removed from'} {count} articles."
+        text = f"“{entity.label}” {'added to' if adding else 'removed from'} {count} articles."
         modeladmin.message_user(request, text, messages.SUCCESS)
         return None
     return TemplateResponse(request, "admin/articles/article/bulk_entity.html", {
@@ -121,14 +121,14 @@ class ArticleEntitiesMixin:
         entity = Entity.objects.filter(pk=as_id(entity_pk)).first() if as_id(entity_pk) is not None else None
         if decision == "accept" and entity:
             link_entity(article, entity, is_main=is_main)
-            self.message_user(request, f"Tagged with “{entity}”.", messages.SUCCESS)
+            self.message_user(request, f"Tagged with “{entity.label}”.", messages.SUCCESS)
             return f"Tagged “{entity.name}”."
         if decision == "accept" and name and not request.user.has_perm("articles.add_entity"):
             self.message_user(request, f"Only an editor can add “{name}” as a new entity; nothing changed.",
                               messages.ERROR)
         elif decision == "accept" and name and kind in EntityKind.values:
             entity = accept_candidate(article, name, kind)
-            self.message_user(request, f"“{entity}” is now an entity and tags this article.", messages.SUCCESS)
+            self.message_user(request, f"“{entity.label}” is now an entity and tags this article.", messages.SUCCESS)
             return f"Tagged “{entity.name}”."
         elif decision == "propose" and name and kind in EntityKind.values:
             proposals.propose(article, Proposal.Kind.ENTITY, name, request.user, entity_kind=kind)

@@ -12,6 +12,8 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from archive.admin_site import LabelledChoiceField
+
 
 class CheckedDateChangeList(ChangeList):
     """A changelist whose date drill-down with a number no date can hold is refused like any bad filter
@@ -42,11 +44,13 @@ class CheckedAutocompleteSelect(AutocompleteSelect):
 
 
 class CheckedAutocompleteMixin:
-    """For a ModelAdmin or an inline: its autocomplete fields use CheckedAutocompleteSelect."""
+    """For a ModelAdmin or an inline: its autocomplete fields use CheckedAutocompleteSelect, their chosen
+    option labelled as the autocomplete labels it."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = CheckedAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+            kwargs.setdefault("form_class", LabelledChoiceField)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

@@ -79,7 +79,7 @@ class EntityAdmin(ArticleCountMixin, admin.ModelAdmin):
         else:
             self.log_change(request, survivor, f"Undid the merge of “{entity.name}” into it.")
             self.log_addition(request, entity, f"Brought back by undoing its merge into “{survivor.name}”.")
-            self.message_user(request, f"“{entity}” is back with its article links.", messages.SUCCESS)
+            self.message_user(request, f"“{entity.label}” is back with its article links.", messages.SUCCESS)
         return redirect(reverse("admin:articles_entity_history", args=[survivor.pk]))
 
     @admin.display(description="Wikidata")

@@ -6,6 +6,8 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from archive.admin_site import LabelledChoiceField
+
 from ..editorial import workflow
 from ..html import sanitize_html
 from ..images.originals import PictureFormField
@@ -246,13 +248,13 @@ class EntityForm(forms.ModelForm):
             raise forms.ValidationError(
                 "“%(name)s” is already an entity (“%(existing)s”): names that differ only in case or accents are "
                 "one entity. Add a disambiguator if they are different things, or merge them.",
-                code="duplicate_key", params={"name": cleaned.get("name"), "existing": clash},
+                code="duplicate_key", params={"name": cleaned.get("name"), "existing": clash.label},
             )
         return cleaned
 
 
 class MergeForm(forms.Form):
-    survivor = forms.ModelChoiceField(queryset=Entity.objects.none(), widget=forms.RadioSelect,
+    survivor = LabelledChoiceField(queryset=Entity.objects.none(), widget=forms.RadioSelect,
                                       label="Keep this entity; merge the others into it")
 
     def __init__(self, *args, entities, **kwargs):
@@ -268,6 +270,6 @@ class BulkEntityForm(forms.Form):
 
     def __init__(self, *args, admin_site, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["entity"] = forms.ModelChoiceField(
+        self.fields["entity"] = LabelledChoiceField(
             queryset=Entity.objects.order_by("name"),
             widget=AutocompleteSelect(ArticleEntity._meta.get_field("tag"), admin_site))

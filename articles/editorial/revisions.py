@@ -66,7 +66,7 @@ def entity_ids(version):
 
 def names(model, pks):
     """Display names for `pks` in order; a row deleted since shows as “(deleted #pk)”."""
-    found = {row.pk: str(row) for row in model.objects.filter(pk__in=pks)}
+    found = {row.pk: getattr(row, "label", str(row)) for row in model.objects.filter(pk__in=pks)}
     return [found.get(pk, f"(deleted #{pk})") for pk in pks]
 
 
@@ -76,7 +76,7 @@ def current_snapshot(article):
     fields["body_text"] = article.body_text
     fields["authors"] = [link.author.name for link in article.author_links.select_related("author")]
     fields["categories"] = [link.category.name for link in article.category_links.select_related("category")]
-    fields["entities"] = [f"{link.tag}, main subject" if link.is_main else str(link.tag)
+    fields["entities"] = [f"{link.tag.label}, main subject" if link.is_main else link.tag.label
                           for link in article.entity_links.select_related("tag")]
     return fields
 

@@ -134,7 +134,8 @@ def undo_merge(record, user=None):
     if survivor is None:
         raise UndoError(f"“{record.merged_name}” cannot come back: the entity it was merged into is deleted.")
     entity = Entity(**record.merged)
-    if Entity.objects.filter(Q(pk=entity.pk) | Q(slug=entity.slug) | Q(key=entity.compute_key())).exists():
+    if Entity.objects.filter(Q(pk=entity.pk) | Q(slug=entity.slug) | Q(key=entity.compute_key())
+                             | Q(kind=entity.kind, name=entity.name)).exists():
         raise UndoError(f"“{record.merged_name}” cannot come back: an entity with its name or address "
                         f"/tag/{entity.slug}/ exists again. Rename or merge that one first.")
     entity.save(force_insert=True)

@@ -2,9 +2,10 @@
 import math
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db.models import Aggregate, Case, CharField, Count, FloatField, Sum, Value, When
 from django.utils import timezone
+
+from ..models import Article, ArticleEntity
 
 POOL = 50              # best candidates by shared rarity, re-ranked with recency in Python
 RECENCY_WEIGHT = 0.5   # at most half of what one moderately rare shared entity brings
@@ -23,12 +24,6 @@ class RelatedArticle:
         return f"also about {', '.join(self.shared)}" if self.shared else ""
 
 
-def entity_links():
-    # From the app registry: models.py calls this module (ArticleQuerySet.related_to), so this
-    # module does not import models.py.
-    return apps.get_model("articles", "ArticleEntity").objects
-
-
 class JoinedIds(Aggregate):
     """The grouped rows' ids as one comma-separated string: SQLite's GROUP_CONCAT, PostgreSQL's STRING_AGG."""
 
@@ -42,7 +37,7 @@ class JoinedIds(Aggregate):
 
 def public_links(entity_ids=None):
     """Links to published articles (of these entities, if given)."""
-    links = entity_links().public()
+    links = ArticleEntity.objects.public()
     return links if entity_ids is None else links.filter(tag_id__in=entity_ids)
 
 
@@ -64,18 +59,21 @@ def recency_bonus(published_at, now):
     return RECENCY_WEIGHT * 0.5 ** (age_days / HALF_LIFE_DAYS)
 
 
-def rank_related(candidates, article, links, limit=5, total=None, counts=None):
-    """Up to `limit` RelatedArticle from `candidates` for `article` (whose entity links are `links`).
+def rank_related(article, links=None, limit=5, total=None, counts=None):
+    """Up to `limit` published articles related to `article`, as RelatedArticle, ranked by shared entities
+    (rarer counts more) and recency.
 
-    Only published articles are ranked; `candidates` (normally published()) gives N for the weights.
-    `total` (N) and `counts` (public_link_counts()) may come from what the caller keeps per generation:
-    then it is one query, the scored pool with titles and shared entities; otherwise three.
+    `links` are the article's entity links with their tags, if already loaded. `total` (how many articles
+    are published: N for the weights) and `counts` (public_link_counts()) may come from what the caller
+    keeps per generation: then it is one query, the scored pool with titles and shared entities; otherwise
+    three (four without `links`).
     """
+    links = article.entity_links.select_related("tag") if links is None else links
     names = {link.tag_id: link.tag.name for link in links}
     if not names:
         return []
     if total is None:
-        total = candidates.count()
+        total = Article.objects.published().count()
     if counts is None:
         counts = public_link_counts(list(names))
     weights = rarity_weights(total, counts, names)
@@ -95,7 +93,7 @@ def rank_related(candidates, article, links, limit=5, total=None, counts=None):
     ranked = sorted(((s + recency_bonus(published, now), pk, published, title, slug, shared)
                      for pk, s, published, title, slug, shared in pool), reverse=True)[:limit]
     return [
-        RelatedArticle(apps.get_model("articles", "Article")(pk=pk, title=title, slug=slug, published_at=published),
+        RelatedArticle(Article(pk=pk, title=title, slug=slug, published_at=published),
                        [names[t] for t in sorted(map(int, shared.split(",")), key=lambda t: -weights[t])][:REASONS_SHOWN],
                        total_score)
         for total_score, pk, published, title, slug, shared in ranked

@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView, MonthArchiveView, Redirec
 from ..caching import search as kept_searches
 from ..caching.search import search_cards
 from ..entities.charts import year_chart
-from ..entities.related import public_link_counts
+from ..entities.related import public_link_counts, rank_related
 from ..models import Article, ArticleEntity, Author, Category, Entity, EntityKind, EntityRedirect, Series
 from ..search.forms import FILTERS, SearchForm
 from .cache import CachedPageMixin, page_key, page_query, public_article_count, remember
@@ -78,7 +78,7 @@ class ArticlePageView(DetailView):
             related = remember(self.request, ("related-articles", article.pk),
                                lambda: related_articles(self.request, article, links))
         else:
-            related = Article.objects.published().related_to(article, links=links)
+            related = rank_related(article, links=links)
         return super().get_context_data(
             is_preview=not article.is_public,
             entity_groups=entity_groups(links),
@@ -108,7 +108,7 @@ def keep_private(response):
 
 def related_articles(request, article, links):
     """The article's related articles, in one query once this generation's counts are known."""
-    return Article.objects.published().related_to(
+    return rank_related(
         article, links=links, total=public_article_count(request),
         counts=remember(request, "entity-article-counts", public_link_counts))
 

@@ -95,7 +95,7 @@ def test_write_tag_submit_then_return_with_a_note_resubmit_and_publish(browser_p
     write(page.get_by_role("button", name="Submit for review"), navigates=True)
     article = Article.objects.get(slug="seoul-weighs-a-trade-corridor")
     assert (article.status, article.submitted_by) == ("review", carla)
-    assert article.body.count("<p>") == 2 and [str(e) for e in article.entities.all()] == ["Port of Busan (place)"]
+    assert article.body.count("<p>") == 2 and [e.label for e in article.entities.all()] == ["Port of Busan (place)"]
     assert write.count <= WRITE_TAG_SUBMIT_GOAL, f"write, tag and submit took {write.count} clicks"
     assert [m.subject for m in mail.outbox] == ["For review: Seoul Weighs a Trade Corridor"]
     assert mail.outbox[0].to == ["edith@example.org"]
