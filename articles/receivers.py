@@ -25,7 +25,7 @@ from . import search
 from .editorial import legacy_urls
 from .models import (Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, DraftAutosave, Entity,
                      Proposal, RejectedSuggestion, Series)
-from .pages import cache
+from .caching import generation
 from .signals import articles_bulk_created
 
 
@@ -71,7 +71,7 @@ class PendingChanges:
             with conn.cursor() as cursor:
                 cursor.execute("ANALYZE")
         if changes["public"]:
-            cache.bump_generation()
+            generation.bump_generation()
 
 
 pending = PendingChanges()

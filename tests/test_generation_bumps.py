@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from articles.editorial.workflow import TRANSITIONS
 from articles.models import Article, DraftAutosave, Proposal
-from articles.pages.cache import content_generation
+from articles.caching.generation import content_generation
 from tests.admin_client import form_data, login
 from tests.factories import make_article, make_author, make_category, make_entity, make_user
 

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
+from ..caching.generation import bump_generation
 from ..editorial import previews as preview, workflow
-from ..pages import cache as caching
 from ..receivers import article_shows_publicly
 from ..models import Article
 from . import review_mail
@@ -269,5 +269,5 @@ class ArticleWorkflowMixin:
         # The rolled-back writes of an article readers can see may have been counted in values kept for
         # the current generation (the "Total Index" count): retire that generation too. A draft's cannot.
         if article_shows_publicly(article):
-            caching.bump_generation()
+            bump_generation()
         return response

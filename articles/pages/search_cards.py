@@ -16,7 +16,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..models import Article, ArticleAuthor, ArticleCategory, Author, Category
-from .cache import remember_each
+from ..caching.kept import remember_each
 
 # Random per process, so no article's own text can contain them.
 TITLE_SLOT = SafeString(f"\x00title-{secrets.token_hex(8)}\x00")
