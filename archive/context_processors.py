@@ -1,7 +1,7 @@
 """What every page shows around its content: search box, Total Index count, mailing-list box."""
 from django.utils.functional import SimpleLazyObject
 
-from articles.pages.cache import public_article_count
+from articles.caching.values import public_article_count
 
 from .forms import SubscribeForm
 

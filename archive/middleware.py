@@ -30,7 +30,7 @@ class SharedPagesVaryMiddleware:
 
     Sits just outside SessionMiddleware, which adds `Vary: Cookie` whenever a view looked at the
     session, as the page cache does to tell staff from readers. A page sent `public` is the one every
-    anonymous reader gets (articles/pages/cache.py), whatever cookies they carry, so it varies only on
+    anonymous reader gets (articles/caching/), whatever cookies they carry, so it varies only on
     Accept-Encoding and a CDN can keep one copy. Pages for a signed-in user are sent `private` and
     keep `Vary: Cookie` (README, "Pages a CDN can keep").
     """

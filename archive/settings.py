@@ -61,7 +61,7 @@ MIDDLEWARE = [
     # Drops the session's `Vary: Cookie` from pages sent `public` to every anonymous reader.
     "archive.middleware.SharedPagesVaryMiddleware",
     # An anonymous reader's page straight from the page cache, before sessions and the view.
-    "articles.pages.cache.CachedPageMiddleware",
+    "articles.caching.middleware.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

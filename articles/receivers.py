@@ -28,8 +28,8 @@ from django.utils import timezone
 from . import search
 from .editorial import legacy_urls, review_mail
 from .models import (Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, DraftAutosave, Entity,
-                     Proposal, RejectedSuggestion, Series)
-from .pages import cache
+                     EntityMerge, Proposal, RejectedSuggestion, Series, UnsentEmail)
+from .caching import generation
 from .signals import article_transitioned, articles_bulk_created
 
 
@@ -75,7 +75,7 @@ class PendingChanges:
             with conn.cursor() as cursor:
                 cursor.execute("ANALYZE")
         if changes["public"]:
-            cache.bump_generation()
+            generation.bump_generation()
 
 
 pending = PendingChanges()
@@ -103,8 +103,8 @@ def articles_written(instance):
     return ()
 
 
-# Editors' working rows: never on a public page.
-PRIVATE_MODELS = (DraftAutosave, Proposal, RejectedSuggestion)
+# Editors' working rows and records: never on a public page.
+PRIVATE_MODELS = (DraftAutosave, EntityMerge, Proposal, RejectedSuggestion, UnsentEmail)
 LISTED = Article.Status.PUBLISHED  # public now, or scheduled: its time is when cached pages expire
 
 
@@ -175,8 +175,12 @@ def links_changed(sender, instance, action, pk_set, using, **kwargs):
         pending.note(using, pk_set or (), public=any_listed(pk_set or (), using))
 
 
-def bulk_created(sender, slugs_prefix=None, pks=None, using="default", **kwargs):
-    """make_corpus and the importers write with bulk_create, which sends no post_save."""
+def bulk_written(sender, slugs_prefix=None, pks=None, using="default", **kwargs):
+    """make_corpus and the importers write articles with bulk_create, merges names with QuerySet.update:
+    neither sends post_save. Other rows than articles count as public unless editors' own."""
+    if sender is not Article:
+        pending.note(using, public=not issubclass(sender, PRIVATE_MODELS))
+        return
     articles = Article.objects.using(using)
     if pks is not None:
         articles = articles.filter(pk__in=list(pks))
@@ -221,7 +225,7 @@ def connect():
     for through in (ArticleAuthor, ArticleCategory, ArticleEntity):
         m2m_changed.connect(links_changed, sender=through, dispatch_uid=f"articles-{through._meta.label_lower}-m2m")
     pre_delete.connect(series_deleting, sender=Series, dispatch_uid="articles-series-deleting")
-    articles_bulk_created.connect(bulk_created, dispatch_uid="articles-bulk-created")
+    articles_bulk_created.connect(bulk_written, dispatch_uid="articles-bulk-created")
     article_transitioned.connect(transition_taken, dispatch_uid="articles-transition-taken")
     pre_save.connect(listed_before, sender=Article, dispatch_uid="articles-listed-before")
     pre_save.connect(derive_on_raw_save, sender=Article, dispatch_uid="articles-derive-on-raw-save")

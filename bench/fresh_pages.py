@@ -31,7 +31,9 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    from articles.pages.cache import CachedPageMixin, bump_generation, forget_derived_values
+    from articles.caching.generation import bump_generation
+    from articles.caching.kept import forget_derived_values
+    from articles.caching.page_cache import CachedPageMixin
     from bench.search_cpu import use_page_cache
 
     use_page_cache(False, CachedPageMixin)  # every view renders

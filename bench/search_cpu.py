@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 def forget_searches():
     """Drop what this process keeps for searches in the current generation (facet counts and panels,
     result cards), keeping the generation's other values: as for words nobody has asked for yet."""
-    from articles.pages.cache import article_memo, memo
+    from articles.caching.kept import article_memo, memo
 
     with article_memo.lock:
         article_memo.forget()
@@ -34,7 +34,7 @@ def forget_searches():
 def use_page_cache(cached, view=None):
     """Serve `view`'s pages (default: search) from the page cache, or render every one: the view's
     cache off, and the middleware's copies as sent never found (they would answer before the view)."""
-    from articles.pages.cache import CachedPageMiddleware
+    from articles.caching.middleware import CachedPageMiddleware
     from articles.pages.views import SearchView
 
     (view or SearchView).keeps_pages = cached

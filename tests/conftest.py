@@ -29,15 +29,18 @@ def test_clock():
 def clear_cache():
     """Each test starts with empty caches (on disk, or Redis in the second CI pass) and nothing derived
     kept in this process: the database is rolled back between tests, which no generation records."""
-    from articles.pages.cache import forget_derived_values
+    from articles.caching.kept import forget_derived_values
+    from articles.caching.middleware import recent_pages
 
     for cache in caches.all():  # pages, and the generation and rate limits ("state")
         cache.clear()
     forget_derived_values()
+    recent_pages.forget()
     yield
     for cache in caches.all():
         cache.clear()
     forget_derived_values()
+    recent_pages.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -126,7 +126,7 @@ def test_an_older_body_without_sizes_is_sized_on_the_page_without_queries():
 
 def fresh_render(article):
     """The article page rendered afresh (not from the page cache), and the queries that took."""
-    from articles.pages.cache import bump_generation
+    from articles.caching.generation import bump_generation
 
     bump_generation()
     with CaptureQueriesContext(connection) as queries:

@@ -5,9 +5,9 @@ from django.utils import timezone
 
 from articles.editorial.workflow import TRANSITIONS
 from articles.models import Article, DraftAutosave, Proposal
-from articles.pages.cache import content_generation
+from articles.caching.generation import content_generation
 from tests.admin_client import form_data, login
-from tests.factories import make_article, make_author, make_category, make_entity, make_user
+from tests.factories import make_article, make_author, make_category, make_entity, make_series, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +113,80 @@ def test_renaming_a_name_moves_the_generation_but_creating_one_does_not(assert_g
     with assert_generation(moves=True):
         author.name = "Renamed"
         author.save()
+
+
+# Every model of the articles app is one or the other: a new model must be placed here (the test below
+# fails until it is), and a public one must move the generation when written.
+PUBLIC_MODELS = {
+    "Article": lambda article: article,
+    "Author": lambda article: article.authors.get(),
+    "Category": lambda article: article.categories.get(),
+    "Series": lambda article: article.series,
+    "Entity": lambda article: article.entities.get(),
+    "ArticleAuthor": lambda article: article.author_links.get(),
+    "ArticleCategory": lambda article: article.category_links.get(),
+    "ArticleEntity": lambda article: article.entity_links.get(),
+    "RelatedLink": lambda article: article.related_links.create(title="Elsewhere", url="https://example.org/"),
+    "LegacyURL": lambda article: article.legacy_urls.create(path="/old/address/"),
+    "EntityRedirect": lambda article: article.entities.get().redirects.create(old_slug="old-topic"),
+}
+PRIVATE_MODELS = {"DraftAutosave", "EntityMerge", "Proposal", "RejectedSuggestion", "UnsentEmail"}
+
+
+def test_every_model_of_the_app_is_known_to_be_public_or_private():
+    from django.apps import apps
+
+    names = {model.__name__ for model in apps.get_app_config("articles").get_models()}
+    assert names == set(PUBLIC_MODELS) | PRIVATE_MODELS and not set(PUBLIC_MODELS) & PRIVATE_MODELS
+
+
+@pytest.mark.parametrize("write", ["save", "delete"])
+@pytest.mark.parametrize("model", sorted(PUBLIC_MODELS))
+def test_a_write_to_any_public_content_model_moves_the_generation(generation, model, write):
+    article = make_article(authors=[make_author("Ann Wrote")], categories=[make_category("Coasts")],
+                           entities=[make_entity("Tides")], series=make_series("Harbours"))
+    row = PUBLIC_MODELS[model](article)
+    with generation(moves=True):
+        getattr(row, write)()
+
+
+@pytest.mark.parametrize("model", sorted(PUBLIC_MODELS))
+def test_a_write_to_a_draft_moves_no_generation_but_its_names_rows_do(generation, model):
+    draft = make_article(status="draft", authors=[make_author("Ann Drafted")], categories=[make_category("Capes")],
+                         entities=[make_entity("Currents")], series=make_series("Straits"))
+    row = PUBLIC_MODELS[model](draft)
+    # An author, category, series or entity (and its redirects) may be on public pages whatever the draft;
+    # the draft's own rows and links are not.
+    with generation(moves=model in {"Author", "Category", "Series", "Entity", "EntityRedirect"}):
+        row.save()
+
+
+def test_a_bulk_write_signalled_moves_the_generation_unless_the_rows_are_editors_own(generation):
+    from articles.models import Author
+    from articles.signals import articles_bulk_created
+
+    author = make_author("Bulk Moved")
+    with generation(moves=True):
+        Author.objects.filter(pk=author.pk).update(name="Bulk Renamed")
+        articles_bulk_created.send(sender=Author, pks=[author.pk])
+    with generation(moves=False):
+        articles_bulk_created.send(sender=DraftAutosave, pks=[])
+
+
+def test_merging_entities_sends_the_bulk_signal_for_the_rows_it_moves_by_update(monkeypatch):
+    from articles.entities.merging import merge_entities
+    from articles.models import Author, EntityRedirect
+    from articles.signals import articles_bulk_created
+
+    survivor, other = make_entity("Tide"), make_entity("Tides")
+    other.redirects.create(old_slug="tides-old")
+    make_author("Tides", entity=other)
+    sent = []
+    receiver = lambda sender, pks, **kwargs: sent.append((sender, list(pks)))  # noqa: E731
+    articles_bulk_created.connect(receiver)
+    try:
+        merge_entities(survivor, [other])
+    finally:
+        articles_bulk_created.disconnect(receiver)
+    assert {sender for sender, _ in sent} == {EntityRedirect, Author}
+    assert all(pks for _, pks in sent)

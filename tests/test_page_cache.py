@@ -229,7 +229,7 @@ def test_the_default_cache_is_on_disk_every_worker_on_the_host_shares(monkeypatc
     from diskcache import DjangoCache
 
     import archive.settings as real_settings
-    from articles.pages import cache as caching
+    from articles.caching import generation as caching
 
     for name in ("REDIS_URL", "CACHE_URL"):
         monkeypatch.delenv(name, raising=False)
@@ -252,13 +252,15 @@ def test_the_default_cache_is_on_disk_every_worker_on_the_host_shares(monkeypatc
 
 
 def test_a_request_reads_the_generation_once_and_computes_the_summary_once(client, article, monkeypatch):
-    from articles.pages import cache as caching
+    from django.core.cache import cache
+
+    from articles.caching import generation as caching
 
     reads, summaries = [], []
-    real_get, real_get_many = caching.cache.get, caching.cache.get_many
+    real_get, real_get_many = cache.get, cache.get_many
     real_summary = Article.objects.publication_summary
-    monkeypatch.setattr(caching.cache, "get", lambda key, *a, **k: reads.append(key) or real_get(key, *a, **k))
-    monkeypatch.setattr(caching.cache, "get_many", lambda keys, *a, **k: reads.extend(keys) or {
+    monkeypatch.setattr(cache, "get", lambda key, *a, **k: reads.append(key) or real_get(key, *a, **k))
+    monkeypatch.setattr(cache, "get_many", lambda keys, *a, **k: reads.extend(keys) or {
         key: value for key, value in ((key, real_get(key)) for key in keys) if value is not None})
     real_state_get = caching.state.get
     monkeypatch.setattr(caching.state, "get", lambda key, *a, **k: reads.append(key) or real_state_get(key, *a, **k))
@@ -294,7 +296,9 @@ def test_a_page_sent_in_an_earlier_generation_is_never_replayed(client, article)
     from django.core.cache import cache
     from django.test import RequestFactory
 
-    from articles.pages.cache import content_generation, recent_pages, served_key
+    from articles.caching.generation import content_generation
+    from articles.caching.keys import served_key
+    from articles.caching.middleware import recent_pages
 
     url = url_for("/the-peninsula/{slug}/", article)
     client.get(url)
@@ -317,7 +321,7 @@ def test_a_worker_replays_a_page_it_sent_while_its_generation_lasts(client, arti
     from django.core.cache import cache
     from django.test import RequestFactory
 
-    from articles.pages.cache import served_key
+    from articles.caching.keys import served_key
 
     url = url_for("/the-peninsula/{slug}/", article)
     first = client.get(url)
@@ -331,7 +335,7 @@ def test_a_worker_replays_a_page_it_sent_while_its_generation_lasts(client, arti
 
 
 def test_the_pages_a_worker_keeps_are_bounded_least_recently_used_out_first():
-    from articles.pages.cache import RecentPages
+    from articles.caching.middleware import RecentPages
 
     recent = RecentPages(size=2)
     recent.put("a", 1)
@@ -348,13 +352,13 @@ def test_the_pages_a_worker_keeps_are_bounded_least_recently_used_out_first():
     ("/search/?q=story", "&utm_x=1&nonsense=2"),
 ])
 def test_stray_query_parameters_add_no_copy_of_a_page(client, article, monkeypatch, url, stray):
-    from articles.pages import cache as caching
+    from django.core.cache import cache
 
     url = url_for(url, article)
     first = client.get(url)
     written = []
-    real_set = caching.cache.set
-    monkeypatch.setattr(caching.cache, "set", lambda key, *a, **k: written.append(key) or real_set(key, *a, **k))
+    real_set = cache.set
+    monkeypatch.setattr(cache, "set", lambda key, *a, **k: written.append(key) or real_set(key, *a, **k))
     again, count = queries(Client(), url + stray)
     assert again.status_code == 200 and again.content == first.content
     assert written == [] and count == 0  # the page as sent, under the same key: nothing new kept
@@ -372,7 +376,7 @@ def test_the_generation_and_rate_limits_live_apart_from_the_pages_and_survive_th
     from django.core.cache import caches
 
     from archive.mailing_list import ADDRESS_LIMIT
-    from articles.pages import cache as caching
+    from articles.caching import generation as caching
 
     caching.bump_generation()
     generation = caching.content_generation()

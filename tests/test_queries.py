@@ -6,7 +6,8 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from articles.pages.cache import content_generation, forget_page
+from articles.caching.generation import content_generation
+from articles.caching.middleware import forget_page
 from tests.factories import make_article, make_author, make_category, make_entity, make_series
 
 pytestmark = pytest.mark.django_db

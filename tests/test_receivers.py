@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from articles import search
 from articles.models import Article, Entity
-from articles.pages import cache
+from articles.caching import generation
 from tests.factories import make_article, make_author, make_category, make_entity, make_series
 
 pytestmark = pytest.mark.after_commit
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.after_commit
 def side_effects(monkeypatch):
     """Every reindex and generation bump the receivers run, each with whether it ran after the commit."""
     calls = []
-    index_articles, bump_generation = search.index_articles, cache.bump_generation
+    index_articles, bump_generation = search.index_articles, generation.bump_generation
 
     def index_spy(article_ids, conn=None):
         calls.append(("index", sorted(article_ids), transaction.get_autocommit()))
@@ -27,7 +27,7 @@ def side_effects(monkeypatch):
         return bump_generation()
 
     monkeypatch.setattr(search, "index_articles", index_spy)
-    monkeypatch.setattr(cache, "bump_generation", bump_spy)
+    monkeypatch.setattr(generation, "bump_generation", bump_spy)
     return calls
 
 
@@ -73,14 +73,14 @@ def test_one_admin_save_of_a_draft_reindexes_the_article_once_after_the_commit_a
 
 @pytest.mark.django_db(transaction=True)
 def test_nothing_happens_before_the_commit(side_effects):
-    before = cache.content_generation()
+    before = generation.content_generation()
     with transaction.atomic():
         article = make_article("Harbour pilots", slug="pilots", authors=[make_author("Cy Quillon")])
         article.entities.add(make_entity("Harbours"))
         assert side_effects == []
-        assert cache.content_generation() == before
+        assert generation.content_generation() == before
     assert side_effects == [("index", [article.pk], True), ("bump", None, True)]
-    assert cache.content_generation() > before
+    assert generation.content_generation() > before
     assert found("pilots") == ["pilots"]
 
 
@@ -89,7 +89,7 @@ def test_a_rollback_changes_neither_search_nor_the_cached_pages(side_effects):
     article = make_article("Harbour pilots", slug="pilots", entities=[make_entity("Harbours", slug="harbours")])
     reader = Client()
     assert "Harbours" in reader.get("/the-peninsula/pilots/").content.decode()  # now in the page cache
-    generation = cache.content_generation()
+    before = generation.content_generation()
     side_effects.clear()
 
     with pytest.raises(RuntimeError), transaction.atomic():
@@ -100,7 +100,7 @@ def test_a_rollback_changes_neither_search_nor_the_cached_pages(side_effects):
         raise RuntimeError("the editor's request failed")
 
     assert side_effects == []
-    assert cache.content_generation() == generation
+    assert generation.content_generation() == before
     assert found("drowned") == [] and found("harbours") == ["pilots"]
     page = reader.get("/the-peninsula/pilots/").content.decode()
     assert "Harbour pilots" in page and "Harbours" in page and "Drowned" not in page

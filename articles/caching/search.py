@@ -1,7 +1,7 @@
 """What searches keep per content generation: result cards, facet panels, "did you mean" names, and
 the ids of unpublished articles (which every unfiltered search takes away from the index's counts)."""
 from articles.models import Article
-from articles.pages.cache import remember, remember_each
+from .kept import remember, remember_each
 from articles.pages.search_cards import facet_panel_html, render_cards
 from articles.search.backends.compiler import unpublished_article_ids
 from articles.search.facets import spelling_candidates as all_spelling_candidates

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from ..models import Article, ArticleEntity, Author, Entity, EntityMerge, EntityRedirect
 from ..names import name_key
+from ..signals import articles_bulk_created
 
 FACTS = ("description", "wikidata_id")  # filled in on the survivor only where it has none
 
@@ -54,6 +55,7 @@ def merge_entities(survivor, others, user=None):
         other.redirects.update(entity=survivor)
         record.authors = list(Author.objects.filter(entity=other).values_list("pk", flat=True))
         Author.objects.filter(entity=other).update(entity=None if has_author(survivor) else survivor)
+        moved_in_bulk(record)
         old_slug = other.slug
         other.delete()
         EntityRedirect.objects.update_or_create(old_slug=old_slug, defaults={"entity": survivor})
@@ -110,6 +112,13 @@ def move_links(survivor, other):
     return links, promoted
 
 
+def moved_in_bulk(record):
+    """QuerySet.update sends no post_save: say which redirects and authors moved (articles/receivers.py)."""
+    for model, pks in ((EntityRedirect, record.redirects), (Author, record.authors)):
+        if pks:
+            articles_bulk_created.send(sender=model, pks=pks)
+
+
 def has_author(entity):
     return Author.objects.filter(entity=entity).exists()
 
@@ -144,6 +153,7 @@ def undo_merge(record, user=None):
     EntityRedirect.objects.filter(old_slug=entity.slug).delete()
     EntityRedirect.objects.filter(pk__in=record.redirects, entity=survivor).update(entity=entity)
     Author.objects.filter(Q(entity=survivor) | Q(entity=None), pk__in=record.authors).update(entity=entity)
+    moved_in_bulk(record)
     record.undone_at, record.undone_by = timezone.now(), user
     record.save(update_fields=["undone_at", "undone_by"])
     keep_revisions(articles, user, f"Undid the merge of “{entity.name}” into “{survivor.name}”.")

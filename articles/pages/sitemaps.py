@@ -14,7 +14,7 @@ from django.views import View
 from archive.public_origin import PublicOriginRequest
 
 from ..models import Article, Author, Category, Entity, Series, published_q
-from .cache import CachedPageMixin
+from ..caching.page_cache import CachedPageMixin
 
 # When a list page last changed: an article on it was edited or (scheduled) became public.
 CHANGED = Greatest("updated_at", "published_at")

@@ -1,6 +1,5 @@
 """Public pages: thin generic views over Article.objects.published()."""
 import re
-from dataclasses import dataclass
 from functools import partial
 
 from django.db.models import Prefetch
@@ -12,15 +11,15 @@ from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, MonthArchiveView, RedirectView, View, YearArchiveView
 
 from ..caching import search as kept_searches
+from ..caching import values
+from ..caching.keys import page_key, page_query
+from ..caching.page_cache import CachedPageMixin
 from ..caching.search import search_cards
-from ..entities.charts import year_chart
-from ..entities.related import public_link_counts, rank_related
+from ..entities.related import rank_related
 from ..models import Article, ArticleEntity, Author, Category, Entity, EntityKind, EntityRedirect, Series
 from ..search.forms import FILTERS, SearchForm
-from .cache import CachedPageMixin, page_key, page_query, public_article_count, remember
 
 PAGE_SIZE = 10
-CO_MENTIONS_SHOWN = 12
 
 
 class PublishedArticlesMixin:
@@ -75,8 +74,7 @@ class ArticlePageView(DetailView):
         article = self.object
         links = list(article.entity_links.all())  # prefetched with their tags; the JSON-LD uses them too
         if self.keeps_related_articles:
-            related = remember(self.request, ("related-articles", article.pk),
-                               lambda: related_articles(self.request, article, links))
+            related = values.related_articles(self.request, article, links)
         else:
             related = rank_related(article, links=links)
         return super().get_context_data(
@@ -104,13 +102,6 @@ def keep_private(response):
     patch_cache_control(response, private=True, no_store=True)
     response.headers["X-Robots-Tag"] = "noindex, nofollow"
     return response
-
-
-def related_articles(request, article, links):
-    """The article's related articles, in one query once this generation's counts are known."""
-    return rank_related(
-        article, links=links, total=public_article_count(request),
-        counts=remember(request, "entity-article-counts", public_link_counts))
 
 
 def entity_groups(links):
@@ -247,14 +238,8 @@ class EntityView(ParentListView):
             return redirect(moved.entity, permanent=True)
 
     def get_context_data(self, **kwargs):
-        published, entity = Article.objects.published(), self.parent
-        return super().get_context_data(
-            year_chart=remember(self.request, ("year-chart", entity.pk),
-                                lambda: year_chart(published.of_parent(entity).count_by_year())),
-            co_mentioned=remember(self.request, ("co-mentioned", entity.pk),
-                                  lambda: list(Entity.objects.co_mentioned_with(entity, published)[:CO_MENTIONS_SHOWN])),
-            **kwargs,
-        )
+        return super().get_context_data(year_chart=values.entity_year_chart(self.request, self.parent),
+                                        co_mentioned=values.co_mentioned(self.request, self.parent), **kwargs)
 
 
 class OldTagPageRedirectView(RedirectView):
@@ -267,16 +252,6 @@ class OldTagPageRedirectView(RedirectView):
         return f"{entity.get_absolute_url()}?page={kwargs['page']}"
 
 
-@dataclass(frozen=True)
-class EntityCount:
-    """One /tags/ entry: plain values, since the page lists thousands."""
-
-    name: str
-    slug: str
-    kind: str
-    article_count: int
-
-
 class EntityIndexView(CachedPageMixin, ListView):
     """/tags/: every entity that has published articles, with counts, grouped by kind."""
 
@@ -284,13 +259,7 @@ class EntityIndexView(CachedPageMixin, ListView):
     context_object_name = "entities"
 
     def get_queryset(self):
-        """Entities with their published article counts, kept per generation: two light queries."""
-        return remember(self.request, "entity-index", self.entity_counts)
-
-    def entity_counts(self):
-        counts = remember(self.request, "entity-article-counts", public_link_counts)
-        rows = Entity.objects.order_by("name", "pk").values_list("pk", "name", "slug", "kind")
-        return [EntityCount(name, slug, kind, counts[pk]) for pk, name, slug, kind in rows if counts.get(pk)]
+        return values.entity_index(self.request)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
