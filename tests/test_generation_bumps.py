@@ -142,34 +142,34 @@ def test_every_model_of_the_app_is_known_to_be_public_or_private():
 
 @pytest.mark.parametrize("write", ["save", "delete"])
 @pytest.mark.parametrize("model", sorted(PUBLIC_MODELS))
-def test_a_write_to_any_public_content_model_moves_the_generation(generation, model, write):
+def test_a_write_to_any_public_content_model_moves_the_generation(assert_generation, model, write):
     article = make_article(authors=[make_author("Ann Wrote")], categories=[make_category("Coasts")],
                            entities=[make_entity("Tides")], series=make_series("Harbours"))
     row = PUBLIC_MODELS[model](article)
-    with generation(moves=True):
+    with assert_generation(moves=True):
         getattr(row, write)()
 
 
 @pytest.mark.parametrize("model", sorted(PUBLIC_MODELS))
-def test_a_write_to_a_draft_moves_no_generation_but_its_names_rows_do(generation, model):
+def test_a_write_to_a_draft_moves_no_generation_but_its_names_rows_do(assert_generation, model):
     draft = make_article(status="draft", authors=[make_author("Ann Drafted")], categories=[make_category("Capes")],
                          entities=[make_entity("Currents")], series=make_series("Straits"))
     row = PUBLIC_MODELS[model](draft)
     # An author, category, series or entity (and its redirects) may be on public pages whatever the draft;
     # the draft's own rows and links are not.
-    with generation(moves=model in {"Author", "Category", "Series", "Entity", "EntityRedirect"}):
+    with assert_generation(moves=model in {"Author", "Category", "Series", "Entity", "EntityRedirect"}):
         row.save()
 
 
-def test_a_bulk_write_signalled_moves_the_generation_unless_the_rows_are_editors_own(generation):
+def test_a_bulk_write_signalled_moves_the_generation_unless_the_rows_are_editors_own(assert_generation):
     from articles.models import Author
     from articles.signals import articles_bulk_created
 
     author = make_author("Bulk Moved")
-    with generation(moves=True):
+    with assert_generation(moves=True):
         Author.objects.filter(pk=author.pk).update(name="Bulk Renamed")
         articles_bulk_created.send(sender=Author, pks=[author.pk])
-    with generation(moves=False):
+    with assert_generation(moves=False):
         articles_bulk_created.send(sender=DraftAutosave, pks=[])
 
 
