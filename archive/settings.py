@@ -292,6 +292,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SITE_NAME = "The Peninsula"
+# Who publishes the site: JSON-LD's publisher, citations, the citation_publisher meta tag.
+SITE_PUBLISHER = os.environ.get("SITE_PUBLISHER", "Korea Economic Institute of America")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # URLs per sitemap page (/sitemap-<section>.xml?p=N); the protocol allows 50,000.
 SITEMAP_PAGE_SIZE = int(os.environ.get("SITEMAP_PAGE_SIZE", "5000"))

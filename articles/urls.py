@@ -1,5 +1,6 @@
 from django.urls import path, re_path, register_converter
 
+from .citations import views as citations
 from .editorial import previews
 from .pages import feeds, views
 from .pages.converters import YearConverter
@@ -13,6 +14,10 @@ urlpatterns = [
     path("the-peninsula/archive/<year:year>/", views.ClaimedYearArchiveView.as_view(), name="archive_year_claimed"),
     path("the-peninsula/<year:year>/<int:month>/", views.ArticleMonthArchiveView.as_view(), name="archive_month"),
     path("the-peninsula/<str:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),
+    # No slash at the end, so they never match the article URL, whatever the slug.
+    path("the-peninsula/<str:slug>/cite.bib", citations.download, {"extension": "bib"}, name="cite_bib"),
+    path("the-peninsula/<str:slug>/cite.ris", citations.download, {"extension": "ris"}, name="cite_ris"),
+    path("the-peninsula/<str:slug>/cite.json", citations.download, {"extension": "json"}, name="cite_json"),
     re_path(r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<slug>[^/]+)/$",
             views.OldBlogArticleRedirectView.as_view(), name="old_article"),
     path("category/<str:slug>/", views.CategoryView.as_view(), name="category"),

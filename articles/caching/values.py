@@ -6,6 +6,9 @@ so callers must not change it.
 """
 from dataclasses import dataclass
 
+from django.utils import timezone
+
+from ..citations.page import article_citations
 from ..entities.charts import year_chart
 from ..entities.related import public_link_counts, rank_related
 from ..models import Article, Entity
@@ -62,3 +65,10 @@ def entity_index(request=None):
         return [EntityCount(name, slug, kind, counts[pk]) for pk, name, slug, kind in rows if counts.get(pk)]
 
     return remember(request, "entity-index", entity_counts)
+
+
+def page_citations(request, article):
+    """The citations the article page shows, formatted once per article, content generation and day
+    (Harvard's carries the reader's date; about 50 ms for the five styles: README, "Citing an article")."""
+    today = timezone.localdate()
+    return remember(request, ("citations", article.pk, today.isoformat()), lambda: article_citations(article, today))

@@ -7,6 +7,7 @@ from django.utils.http import urlencode
 
 from archive.public_origin import absolute
 
+from ..citations.page import highwire_tags
 from .structured_data import blog_posting, json_ld_script
 
 BLOG_DESCRIPTION = ("The Peninsula is the blog of the Korea Economic Institute of America: short analysis and "
@@ -125,6 +126,7 @@ def build(context):
         if article.is_public:
             meta["json_ld"] = json_ld_script(
                 blog_posting(article, absolute, image_url, absolute(reverse("articles:index"))))
+            meta["citation"] = highwire_tags(article, absolute(article.get_absolute_url()))
     meta["title"] = paged(meta["title"], context.get("page_obj"))
     meta["og_title"] = meta["title"] or settings.SITE_NAME
     meta["document_title"] = document_title(meta["title"])

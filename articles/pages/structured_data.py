@@ -1,11 +1,11 @@
 """schema.org JSON-LD for the article page, as a data block that is safe inside <script>."""
 import json
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-PUBLISHER = "Korea Economic Institute of America"
 SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place", "topic": "Thing"}
 # The escapes django.utils.html.json_script uses: nothing in the data can close the <script>.
 SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -26,7 +26,7 @@ def entity_thing(entity, absolute):
 
 def blog_posting(article, absolute, image_url, site_url):
     """A BlogPosting: main-subject entities are what it is `about`, the rest what it `mentions`."""
-    publisher = {"@type": "Organization", "name": PUBLISHER, "url": site_url,
+    publisher = {"@type": "Organization", "name": settings.SITE_PUBLISHER, "url": site_url,
                  "logo": {"@type": "ImageObject", "url": absolute(image_url)}}
     authors = [{"@type": "Person", "name": author.name, "url": absolute(author.get_absolute_url())}
                for author in article.authors.all()]
