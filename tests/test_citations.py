@@ -232,7 +232,7 @@ def test_a_preview_has_no_citation(staff_client):
 
 
 def test_citations_are_formatted_once_per_content_generation(peninsula, client, monkeypatch):
-    from articles.citations import page as citation_page
+    from articles.caching import values as citation_page
 
     calls = []
     original = citation_page.article_citations
