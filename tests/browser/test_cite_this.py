@@ -12,6 +12,8 @@ def test_reader_copies_a_citation_and_downloads_the_bibtex(browser_page, peninsu
     button = page.get_by_role("button", name="Copy the APA (7th edition) citation")
     assert button.is_visible()  # the script shows the buttons it serves
     button.click()
+    # The clipboard answers asynchronously: wait for the status line rather than read it at once.
+    page.wait_for_function("document.querySelector('.cite-this [role=status]').textContent !== ''")
     assert page.locator(".cite-this [role=status]").inner_text() == "Citation copied."
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("Nitkoski, M. (2015, February 18). North Korea looking abroad. The Peninsula. http")
