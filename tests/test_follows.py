@@ -391,3 +391,12 @@ def test_one_click_unsubscribe_is_the_only_post_without_a_token(clock):
     assert Follow.objects.exists()
     assert browser.post(path, {"List-Unsubscribe": "One-Click"}).status_code == 200
     assert not Follow.objects.exists()
+
+
+def test_the_admin_lists_follows_and_their_send_log(clock, admin_client):
+    followers_of_a_new_article(1, clock)
+    send_digests()
+    assert "r0@example.org" in admin_client.get("/admin/articles/follow/").content.decode()
+    page = admin_client.get("/admin/articles/followdelivery/").content.decode()
+    assert "News" in page and "Sent" in page
+    assert admin_client.get("/admin/articles/followdelivery/add/").status_code == 403
