@@ -79,7 +79,7 @@ def claim(subscriber_ids, index, now):
             if not follow.is_due(now):
                 continue
             for article in index.for_follow(follow):
-                wanted.setdefault((follow.subscriber_id, article.pk), str(follow.target))
+                wanted.setdefault((follow.subscriber_id, article.pk), follow.target.name)
             follow.sent_through = now
             if follow.frequency == Follow.Frequency.WEEKLY:
                 follow.last_digest_at = now

@@ -39,7 +39,7 @@ class ChangeFollowForm(forms.Form):
         follow, action = self.cleaned_data["follow"], self.cleaned_data["action"]
         if action == "drop":
             follow.delete()
-            return f"You no longer follow {follow.target}."
+            return f"You no longer follow {follow.target.name}."
         if action == "pause":
             follow.paused = True
         elif action == "resume":
@@ -47,4 +47,4 @@ class ChangeFollowForm(forms.Form):
         elif self.cleaned_data["frequency"]:
             follow.frequency = self.cleaned_data["frequency"]
         follow.save(update_fields=["paused", "sent_through", "frequency"])
-        return f"Saved: {follow.target}, {'paused' if follow.paused else follow.get_frequency_display().lower()}."
+        return f"Saved: {follow.target.name}, {'paused' if follow.paused else follow.get_frequency_display().lower()}."

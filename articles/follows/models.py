@@ -53,7 +53,7 @@ class Follow(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.subscriber} follows {self.target}"
+        return f"{self.subscriber} follows {self.target.name}"
 
     @property
     def target(self):

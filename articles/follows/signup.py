@@ -60,7 +60,7 @@ def request_follow(email, kind, target, frequency=Follow.Frequency.IMMEDIATE):
         logger.info("Follow for subscriber %s over the per-address limit; no email sent", subscriber.pk)
         return follow
     if subscriber.confirmed_at:
-        send(mail.message(subscriber, "follow_notice", f"you follow {target}", follow=follow))
+        send(mail.message(subscriber, "follow_notice", f"you follow {target.name}", follow=follow))
     else:
         pending = list(subscriber.follows.with_targets())
         send(mail.message(subscriber, "follow_confirm", "please confirm your address", follows=pending,
