@@ -99,7 +99,7 @@ def request_subscription(email, name="", source_page="", ip_address=None):
                                                        ip_address=ip_address)
         except IntegrityError:  # a second request for the same address (a double click) created it meanwhile
             subscriber = Subscriber.objects.with_email(email).get()
-    if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+    if subscriber.status in (Subscriber.Status.UNSUBSCRIBED, Subscriber.Status.FOLLOWER):
         subscriber.status = Subscriber.Status.PENDING
         subscriber.save(update_fields=["status"])
     if ADDRESS_LIMIT.exceeded(subscriber.email):

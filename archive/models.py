@@ -42,6 +42,8 @@ class Subscriber(models.Model):
         PENDING = "pending", "Pending confirmation"
         ACTIVE = "active", "Active"
         UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
+        # An address that follows entities, authors... by email but never asked for the mailing list.
+        FOLLOWER = "follower", "Not on the list (follows only)"
 
     email = models.EmailField(max_length=254, unique=True, help_text="Normalised: trimmed, domain lower-cased.")
     name = models.CharField(max_length=200, blank=True, validators=[validate_plain_name])

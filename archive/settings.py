@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django_prose_editor",  # the body editor's static files (articles/admin/body_editor.py)
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",  # the task queue's database backend (send_digests as a task: articles/follows/tasks.py)
     "archive",
     "articles",
 ]
@@ -232,6 +234,18 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "The Peninsula <peninsula@localhost>")
+# At volume, an email service through django-anymail: EMAIL_PROVIDER=amazon_ses|mailgun|postmark|sendgrid|...
+# (any anymail.backends module) and its settings as ANYMAIL_<NAME> variables, e.g. ANYMAIL_MAILGUN_API_KEY,
+# ANYMAIL_MAILGUN_SENDER_DOMAIN, ANYMAIL_POSTMARK_SERVER_TOKEN, ANYMAIL_SENDGRID_API_KEY (SES: boto3's own
+# AWS_* credentials). Without it, the SMTP/console settings above.
+if os.environ.get("EMAIL_PROVIDER"):
+    EMAIL_BACKEND = f"anymail.backends.{os.environ['EMAIL_PROVIDER'].strip().lower()}.EmailBackend"
+    ANYMAIL = {name.removeprefix("ANYMAIL_"): value for name, value in os.environ.items()
+               if name.startswith("ANYMAIL_")}
+# The mailto: address follow-by-email messages offer in List-Unsubscribe beside their one-click URL (optional).
+LIST_UNSUBSCRIBE_MAILTO = os.environ.get("LIST_UNSUBSCRIBE_MAILTO", "")
+# Scheduled work through a task queue (django-tasks): the database backend by default, `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # Behind a TLS-terminating proxy in production; all of these are on unless debugging.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -20,6 +20,7 @@ urlpatterns = [
     path("sitemap.xml", SitemapIndexView.as_view(), name="sitemap"),
     path("sitemap-<slug:section>.xml", SitemapSectionView.as_view(), name="sitemap_section"),
     path("healthz", health.healthz, name="healthz"),
+    path("", include("articles.follows.urls")),
     path("", include("articles.urls")),
     *media_urls(),
 ]

@@ -678,3 +678,6 @@ import reversion  # noqa: E402
 for _part in (ArticleAuthor, ArticleCategory, ArticleEntity, RelatedLink, LegacyURL):
     reversion.register(_part)
 reversion.register(Article, follow=["author_links", "category_links", "entity_links", "related_links", "legacy_urls"])
+
+
+from .follows.models import Follow, FollowDelivery  # noqa: E402,F401  follow by email (articles/follows/)

@@ -2,7 +2,7 @@
 from django.contrib import admin
 
 from . import (  # noqa: F401 (each module registers its admin)
-    article, author, category, entity, entity_redirect, proposal, rejected_suggestion, series,
+    article, author, category, entity, entity_redirect, follows, proposal, rejected_suggestion, series,
 )
 
 admin.site.site_header = "The Peninsula"
