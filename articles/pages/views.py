@@ -18,6 +18,7 @@ from ..entities.related import public_link_counts
 from ..models import Article, ArticleEntity, Author, Category, Entity, EntityKind, EntityRedirect, Series
 from ..search.forms import FILTERS, SearchForm
 from .cache import CachedPageMixin, page_key, page_query, public_article_count, remember
+from .sharing import share_links
 
 PAGE_SIZE = 10
 CO_MENTIONS_SHOWN = 12
@@ -77,12 +78,16 @@ class ArticlePageView(DetailView):
         if self.keeps_related_articles:
             related = remember(self.request, ("related-articles", article.pk),
                                lambda: related_articles(self.request, article, links))
+            neighbours = remember(self.request, ("neighbours", article.pk), lambda: neighbouring_articles(article))
         else:
             related = Article.objects.published().related_to(article, links=links)
+            neighbours = neighbouring_articles(article)
         return super().get_context_data(
             is_preview=not article.is_public,
             entity_groups=entity_groups(links),
             related_articles=related,
+            previous_article=neighbours[0], next_article=neighbours[1],
+            share_links=share_links(article),
             **kwargs,
         )
 
@@ -111,6 +116,14 @@ def related_articles(request, article, links):
     return Article.objects.published().related_to(
         article, links=links, total=public_article_count(request),
         counts=remember(request, "entity-article-counts", public_link_counts))
+
+
+def neighbouring_articles(article):
+    """(previous, next) published articles in the article's first category, or Nones."""
+    category = article.primary_category
+    if category is None:
+        return None, None
+    return Article.objects.published().neighbours(article, category)
 
 
 def entity_groups(links):
