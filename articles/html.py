@@ -1,6 +1,8 @@
 """HTML handling for article bodies: the sanitising allowlist and plain-text derivations."""
 import html
 import re
+from functools import partial
+from urllib.parse import unquote
 
 import nh3
 
@@ -24,6 +26,15 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan"},
     "ol": {"start"},
 }
+# Anchors: headings (the table of contents) and footnote references and notes (links both ways) keep
+# their ids, in the article's own namespace (sanitize_html's `id_prefix`; articles/anchors.py).
+ANCHOR_TAGS = ("h2", "h3", "h4", "h5", "h6", "a", "sup", "li", "p")
+for _tag in ANCHOR_TAGS:
+    ALLOWED_ATTRIBUTES[_tag] = ALLOWED_ATTRIBUTES.get(_tag, set()) | {"id"}
+# Between an article's prefix and a body's own id: a local id never holds it, so a re-save (or a slug
+# change) finds the local part again and the prefix is never doubled.
+ID_SEPARATOR = "__"
+_NOT_IN_LOCAL_ID = re.compile(r"[^A-Za-z0-9-]+")
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 # Characters no HTML page may carry (HTML's "invalid codepoints": C0/C1 controls but tab and newlines,
@@ -50,8 +61,11 @@ def drop_unprintable_fields(instance):
             setattr(instance, field.attname, drop_unprintable(value))
 
 
-def sanitize_html(value):
+def sanitize_html(value, id_prefix=None):
     """Return `value` with every tag, attribute and URL scheme outside the allowlist removed.
+
+    With `id_prefix` (an article's), every id and same-page link ("#fn1") moves into that namespace, so
+    a body's anchors never clash with the page's or another body's; without it ids stay as given.
 
     ValidationError for a body past the size or nesting limit (html_limits): the sanitiser's time grows
     with tags x depth, so forms and importers check first and say so; this keeps every other path safe."""
@@ -62,7 +76,24 @@ def sanitize_html(value):
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
+        attribute_filter=None if id_prefix is None else partial(_in_namespace, id_prefix),
     )
+
+
+def local_id(value):
+    """The body's own part of an id or fragment: what follows any earlier prefix, in letters, digits and
+    hyphens (at most 80), or "" when nothing is left."""
+    return _NOT_IN_LOCAL_ID.sub("-", value.rsplit(ID_SEPARATOR, 1)[-1]).strip("-")[:80]
+
+
+def _in_namespace(prefix, tag, attribute, value):
+    if attribute == "id":
+        local = local_id(value)
+        return prefix + ID_SEPARATOR + local if local else None
+    if attribute == "href" and value.startswith("#") and len(value) > 1:
+        local = local_id(unquote(value[1:]))
+        return "#" + prefix + ID_SEPARATOR + local if local else None
+    return value
 
 
 def html_to_text(value):

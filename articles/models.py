@@ -4,13 +4,14 @@ from operator import attrgetter
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, Subquery
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, NaturalKeyManager, TagBase
 from taggit.models import NaturalKeyModel as TaggitNaturalKeyModel
 
+from .anchors import add_anchors, anchor_prefix, table_of_contents
 from .dates import validate_publication_date
 from .entity_tags import EntityTaggableManager
 from .html import drop_unprintable, drop_unprintable_fields, html_to_text, make_excerpt, sanitize_html
@@ -95,6 +96,19 @@ class Author(SlugModel):
 
     def get_absolute_url(self):
         return slug_url("articles:author", self.slug)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.photo:  # its renditions and size, so article pages never open the file
+            images.measure_picture(self.photo.name, self.photo.storage)
+
+    @property
+    def picture(self):
+        """<img> attributes of the photo at its size beside an article, or None (no photo, or none stored).
+        Its size comes from the cache (no query), so a page shows any number of authors at one cost."""
+        if not self.photo:
+            return None
+        return images.stored_picture_attrs(self.photo.name, images.AUTHOR_PHOTO_SIZES, self.photo.storage)
 
 
 class Category(SlugModel):
@@ -282,6 +296,20 @@ class ArticleQuerySet(models.QuerySet):
         """The articles of a category, entity, author or series: its page, its feeds, its counts."""
         return self.filter(**{parent.articles_lookup: parent})
 
+    def neighbours(self, article, parent):
+        """(previous, next): the articles of `parent` just before and just after `article` in publication
+        order (ties by id), or None; one query. Call it on published()."""
+        if article.published_at is None:
+            return None, None
+        at, siblings = article.published_at, self.of_parent(parent).order_by()
+        earlier = siblings.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=article.pk))
+        later = siblings.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=article.pk))
+        rows = self.filter(Q(pk=Subquery(earlier.order_by("-published_at", "-pk").values("pk")[:1]))
+                           | Q(pk=Subquery(later.order_by("published_at", "pk").values("pk")[:1])))
+        found = {(row.published_at, row.pk) < (at, article.pk): row
+                 for row in rows.only("title", "slug", "published_at").order_by()}
+        return found.get(True), found.get(False)
+
     def count_by_year(self):
         """{year: number of articles}."""
         rows = (self.annotate(year=ExtractYear("published_at")).order_by().values("year")
@@ -294,6 +322,9 @@ class ArticleQuerySet(models.QuerySet):
         for word in query.split()[:20]:
             queryset = queryset.filter(Q(title__icontains=word) | Q(body_text__icontains=word))
         return queryset
+
+
+WORDS_PER_MINUTE = 230  # an adult's silent reading of non-fiction
 
 
 class ArticleManager(NaturalKeyManager.from_queryset(ArticleQuerySet)):
@@ -395,7 +426,8 @@ class Article(NaturalKeyModel):
         """Sanitise the body, size its stored pictures, and compute its text, excerpt and word count."""
         drop_unprintable_fields(self)
         previous = make_excerpt(self.body_text)  # what the body as last saved derived
-        self.body = images.size_body_pictures(sanitize_html(self.body))
+        prefix = anchor_prefix(self.slug)
+        self.body = images.size_body_pictures(add_anchors(sanitize_html(self.body, id_prefix=prefix), prefix))
         self.body_text = html_to_text(self.body)
         self.word_count = len(self.body_text.split())
         derived = make_excerpt(self.body_text)
@@ -406,6 +438,16 @@ class Article(NaturalKeyModel):
             self.excerpt_is_manual = True  # set by hand (a shell, an importer, a fixture), not derived
         if not self.excerpt_is_manual:
             self.excerpt = derived  # follows the body until someone writes one
+
+    @property
+    def reading_minutes(self):
+        """Minutes to read the body at WORDS_PER_MINUTE, at least one (from the word count kept on save)."""
+        return max(1, round(self.word_count / WORDS_PER_MINUTE))
+
+    @property
+    def table_of_contents(self):
+        """The body's h2/h3 headings [Heading(level, id, text)] when it has three or more, else []."""
+        return table_of_contents(self.body)
 
     @property
     def is_public(self):

@@ -127,4 +127,4 @@ def test_a_plain_text_body_keeps_its_paragraphs(admin_client):
     data["body"] = "<h2>Kept</h2>\r\n<p>As HTML.</p>"
     assert admin_client.post(url, data).status_code == 302
     article.refresh_from_db()
-    assert article.body.replace("\n", "") == "<h2>Kept</h2><p>As HTML.</p>"
+    assert article.body.replace("\n", "") == f'<h2 id="{article.slug}__kept">Kept</h2><p>As HTML.</p>'

@@ -56,7 +56,7 @@ def test_old_blog_page_with_oxford_comma_byline_lists_and_a_quote():
     assert day(item) == date(2015, 2, 18)
     assert item.primary_category is None
     body = item.body
-    assert body.count("<p>") == 5 and body.count("<h2>") == 1 and "<h2>What Changed</h2>" in body
+    assert body.count("<p>") == 5 and body.count("</h2>") == 1 and '__what-changed">What Changed</h2>' in body
     assert body.count("<ul>") == 1 and body.count("<ol>") == 1 and body.count("<li>") == 6
     assert ("<blockquote><p>We will work together to build supply chains that are resilient and secure, "
             "and that reward workers") in body
@@ -200,7 +200,7 @@ def test_an_old_blog_page_saved_as_html_keeps_structure_links_and_emphasis():
     assert byline(item) == ["Jenna Gibson", "Kyle Ferrier"]  # the article's own byline beats <meta name=author>
     assert day(item) == date(2013, 6, 4) and item.primary_category.name == "Economics"
     assert item.body.count("<p>") == 3 + 1  # three paragraphs and the quote's
-    assert "<h3>What the prices say</h3>" in item.body and item.body.count("<li>") == 3
+    assert '__what-the-prices-say">What the prices say</h3>' in item.body and item.body.count("<li>") == 3
     assert "<blockquote>" in item.body and '<a href="https://example.org/prices"' in item.body
     assert "<i>jangmadang</i>" in item.body
     for boilerplate in ("Recent Posts", "Something else entirely", "Leave a Reply", "Stay Informed"):
@@ -214,7 +214,7 @@ def test_json_ld_gives_date_authors_and_category():
     assert item.title == "Alliance Costs, Counted Twice"
     assert byline(item) == ["Mark Tokola", "Troy Stangarone"]
     assert day(item) == date(2019, 8, 14) and item.primary_category.name == "Security"
-    assert item.body.count("<h2>") == 1 and item.body.count("<ol>") == 1 and item.body.count("<p>") == 3
+    assert item.body.count("</h2>") == 1 and item.body.count("<ol>") == 1 and item.body.count("<p>") == 3
     assert "Subscribe to our Mailing List" not in item.body
 
 

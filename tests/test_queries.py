@@ -1,6 +1,7 @@
 """List pages cost the same number of SQL queries for 1 article as for 10."""
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.db import connection
 from django.test import RequestFactory
@@ -58,19 +59,45 @@ def fresh_render_queries(client, url):
     return count_queries(client, url)
 
 
-def test_article_page_costs_at_most_six_queries_and_five_once_its_related_articles_are_kept(client):
+def test_article_page_costs_at_most_seven_queries_and_five_once_its_related_articles_are_kept(client):
     entity = make_entity(slug="ent")
     article = make_article(authors=[make_author()], categories=[make_category()], entities=[entity])
     for _ in range(10):
         make_article(entities=[entity, make_entity()], authors=[make_author()])
     # article, authors, categories, entity links, related links, related articles (one query once the
-    # generation's entity counts are known: another article page asked for them)
+    # generation's entity counts are known: another article page asked for them), next and previous
     client.get(make_article(entities=[entity]).get_absolute_url())
     generation = content_generation()
-    assert count_queries(client, article.get_absolute_url()) <= 6
+    assert count_queries(client, article.get_absolute_url()) <= 7
     assert content_generation() == generation
     forget_page(RequestFactory().get(article.get_absolute_url()), generation)
-    assert count_queries(client, article.get_absolute_url()) == 5  # related articles kept for the generation
+    # related articles, next and previous kept for the generation
+    assert count_queries(client, article.get_absolute_url()) == 5
+
+
+@time_machine.travel("2024-06-20 15:00Z", tick=False)
+def test_next_and_previous_links_cost_the_same_whatever_the_category_holds_and_are_kept(client, monkeypatch):
+    """Ten articles or one on each side: the same cost; looked up once (one query: test_reader_page) on a
+    fresh render, then kept for the generation like related articles."""
+    from articles.models import ArticleQuerySet
+
+    lookups, neighbours = [], ArticleQuerySet.neighbours
+    monkeypatch.setattr(ArticleQuerySet, "neighbours", lambda *args: lookups.append(1) or neighbours(*args))
+    fresh_render_queries(client, make_article().get_absolute_url())  # what a process looks up once (PostgreSQL)
+    costs = []
+    for size in (1, 10):
+        category = make_category()
+        articles = [make_article(categories=[category], days_ago=20 + day) for day in range(2 * size + 1)]
+        url = articles[size].get_absolute_url()
+        lookups.clear()
+        costs.append(fresh_render_queries(client, url))
+        forget_page(RequestFactory().get(url), content_generation())
+        costs.append(count_queries(client, url))
+        assert len(lookups) == 1
+        links = BeautifulSoup(client.get(url).content, "html.parser").select("nav.neighbours a")
+        assert [a["href"] for a in links] == [articles[size + 1].get_absolute_url(),
+                                              articles[size - 1].get_absolute_url()]
+    assert costs[:2] == costs[2:] and costs[1] == 5
 
 
 def test_article_page_query_count_is_fixed_in_a_new_generation(client):
@@ -78,8 +105,8 @@ def test_article_page_query_count_is_fixed_in_a_new_generation(client):
     article = make_article(authors=[make_author()], categories=[make_category()], entities=[entity])
     for _ in range(10):
         make_article(entities=[entity, make_entity()], authors=[make_author()])
-    # the six above and the new generation's entity counts (the index page asked for the summary)
-    assert fresh_render_queries(client, article.get_absolute_url()) <= 7
+    # the seven above and the new generation's entity counts (the index page asked for the summary)
+    assert fresh_render_queries(client, article.get_absolute_url()) <= 8
 
 
 def test_tags_page_counts_once_per_generation(client):

@@ -21,6 +21,9 @@ SAFE_ATTRIBUTES = {
     "q": {"cite"}, "blockquote": {"cite"}, "th": {"scope", "colspan", "rowspan"}, "td": {"colspan", "rowspan"},
     "ol": {"start"},
 }
+# Anchors (headings, footnote references and notes) keep their ids; an article's are namespaced on save.
+for _tag in ("h2", "h3", "h4", "h5", "h6", "a", "sup", "li", "p"):
+    SAFE_ATTRIBUTES[_tag] = SAFE_ATTRIBUTES.get(_tag, set()) | {"id"}
 
 
 def assert_harmless(html):

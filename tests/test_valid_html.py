@@ -19,7 +19,7 @@ from django.views import defaults
 
 from articles import images
 from articles.models import Article, Series
-from tests.factories import make_article
+from tests.factories import make_article, make_author
 from tests.test_images import picture_bytes
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +90,15 @@ def test_every_public_page_type_has_no_vnu_errors(peninsula, staff_client, tmp_p
         '</figcaption></figure><p>Between <img src="https://images.example.org/a.jpg" alt="An icon" width="20" '
         'height="20"> and <img src="https://images.example.org/b.jpg" alt="A photo">.</p>'))
     from_admin = admin_published_article(staff_client)
+    # Contents, footnotes as notes, an author with a photo and bio, and next/previous in its category
+    researched = make_article("A researcher's page", slug="researched", categories=list(peninsula.categories.all()),
+                              authors=[*peninsula.authors.all(), make_author(
+                                  "Photo Author", bio="Writes & edits.",
+                                  photo=SimpleUploadedFile("face.jpg", picture_bytes(600, 800)))],
+                              body="".join(f"<h2>Part {n}</h2><p>Text.<sup><a href='#fn{n}' id='ref{n}'>{n}</a></sup></p>"
+                                           for n in (1, 2, 3))
+                              + "<h2>Notes</h2><ol>" + "".join(f"<li id='fn{n}'>Source {n}. <a href='#ref{n}'>↩</a></li>"
+                                                               for n in (1, 2, 3)) + "</ol>")
     reader = Client()
     entity = peninsula.entities.first()
 
@@ -98,6 +107,7 @@ def test_every_public_page_type_has_no_vnu_errors(peninsula, staff_client, tmp_p
         "index page 2": get(reader, "/the-peninsula/?page=2"),
         "article with picture": get(reader, peninsula.get_absolute_url()),
         "article without picture": get(reader, plain.get_absolute_url()),
+        "article with contents, notes and authors' photos": get(reader, researched.get_absolute_url()),
         "article published from the admin": get(reader, from_admin.get_absolute_url()),
         "article with pictures in its body": get(reader, pictured_body.get_absolute_url()),
         "tag": get(reader, entity.get_absolute_url()),

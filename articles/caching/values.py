@@ -72,3 +72,16 @@ def page_citations(request, article):
     (Harvard's carries the reader's date; about 50 ms for the five styles: README, "Citing an article")."""
     today = timezone.localdate()
     return remember(request, ("citations", article.pk, today.isoformat()), lambda: article_citations(article, today))
+
+
+def neighbouring_articles(article):
+    """(previous, next) published articles in the article's first category, or Nones (one query)."""
+    category = article.primary_category
+    if category is None:
+        return None, None
+    return Article.objects.published().neighbours(article, category)
+
+
+def neighbours(request, article):
+    """`neighbouring_articles`, kept per content generation."""
+    return remember(request, ("neighbours", article.pk), lambda: neighbouring_articles(article))

@@ -120,6 +120,27 @@ def picture_sizes(names, storage):
     return sizes
 
 
+def measure_picture(name, storage=None):
+    """On save of a picture outside a body (an author's photo): its renditions made and its size kept."""
+    storage = storage or default_storage
+    size = measure(name, storage, make_renditions=True)
+    if size is not None:
+        cache.set(cache_key(name, storage), size, None)
+    return size
+
+
+def stored_picture_attrs(name, sizes, storage=None):
+    """<img> attributes (src, srcset, sizes, width, height) of a stored picture shown at `sizes`, its size
+    from the cache (measured on a miss), or None when it is missing or not a picture."""
+    storage = storage or default_storage
+    size = picture_sizes([name], storage)[name]
+    if size is None:
+        return None
+    if size.has_all_renditions:
+        return picture_attrs(name, size.width, size.height, sizes=sizes, storage=storage)
+    return {"src": storage.url(name), "srcset": "", "sizes": "", "width": size.width, "height": size.height}
+
+
 def dimension(value):
     return int(value) if value and NUMBER.fullmatch(value) and int(value) > 0 else None
 

@@ -12,6 +12,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 RENDITION_WIDTHS = (480, 800, 1200)
 # The column the lead image fills: the whole width on narrow screens, at most ~46rem beside the sidebar.
 LEAD_SIZES = "(max-width: 60rem) calc(100vw - 2rem), 46rem"
+AUTHOR_PHOTO_SIZES = "5rem"  # the author's photo beside their article (.author-card img)
 FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 MAX_PIXELS = 40_000_000  # a decompression bomb is refused, not resized
 NOT_A_PICTURE = "The file is not a picture this site can show (JPEG, PNG, WebP or GIF)."

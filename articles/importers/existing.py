@@ -159,7 +159,8 @@ class ExistingArticles:
     def unchanged(self, known, record, author_ids, category_ids, entity_ids):
         """Would writing `record` change nothing? Fields compared after the model's own derivations."""
         article = known.article
-        candidate = Article(**{name: getattr(record, name) for name in COMPARED_FIELDS})
+        # the slug too: it names the body's anchors ("<slug>__fn1")
+        candidate = Article(slug=article.slug, **{name: getattr(record, name) for name in COMPARED_FIELDS})
         candidate.derive_fields()
         if any(getattr(candidate, name) != getattr(article, name) for name in COMPARED_FIELDS):
             return False

@@ -18,6 +18,7 @@ from ..caching.search import search_cards
 from ..entities.related import rank_related
 from ..models import Article, ArticleEntity, Author, Category, Entity, EntityKind, EntityRedirect, Series
 from ..search.forms import FILTERS, SearchForm
+from .sharing import share_links
 
 PAGE_SIZE = 10
 
@@ -75,12 +76,16 @@ class ArticlePageView(DetailView):
         links = list(article.entity_links.all())  # prefetched with their tags; the JSON-LD uses them too
         if self.keeps_related_articles:
             related = values.related_articles(self.request, article, links)
+            neighbours = values.neighbours(self.request, article)
         else:
             related = rank_related(article, links=links)
+            neighbours = values.neighbouring_articles(article)
         return super().get_context_data(
             is_preview=not article.is_public,
             entity_groups=entity_groups(links),
             related_articles=related,
+            previous_article=neighbours[0], next_article=neighbours[1],
+            share_links=share_links(article),
             **kwargs,
         )
 

@@ -3,6 +3,7 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from articles.anchors import with_notes
 from articles.images import body_for_page
 
 register = template.Library()
@@ -29,5 +30,6 @@ def iso_datetime(value):
 @register.simple_tag
 def article_body(article):
     """The article's sanitised body with its pictures sized for the page: srcset from the renditions of
-    stored ones, lazy loading for all but the page's first picture (the lead picture, when there is one)."""
-    return mark_safe(body_for_page(article.body, pictures_before=1 if article.lead_picture else 0))
+    stored ones, lazy loading for all but the page's first picture (the lead picture, when there is one);
+    its footnotes, if any, in a "Notes" section."""
+    return mark_safe(with_notes(body_for_page(article.body, pictures_before=1 if article.lead_picture else 0)))
