@@ -245,13 +245,10 @@ def parse_html_page(text, options):
         featured, captions = page_pictures(lxml_html.fromstring(text), base)
     except (ValueError, etree.LxmlError):
         featured, captions = None, {}
-    if featured:  # the lead picture, not a body picture as well
-        for img in [img for img in body.iter("img") if img.get("src") == featured[0]]:
-            drop_element(img)
     blocks = html_blocks(body, captions)
     if not meta.title and not blocks:
         raise SourceError("no title: no <title>, og:title or <h1>, and no text", "<head>")
     record = assemble(blocks, options, meta=meta, first_where="<body>", after=following_paragraphs(text, blocks))
-    if featured:
+    if featured:  # copied, it becomes the lead picture and leaves the body (picture_copies.py)
         record.image_url, record.image_alt = featured
     return record

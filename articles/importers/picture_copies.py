@@ -6,6 +6,8 @@ left out (a saved page's featured picture: a lead picture must be a stored file)
 summary lists it with its article and why.
 """
 import argparse
+import html
+import re
 
 from django.conf import settings
 
@@ -24,6 +26,14 @@ def copies_wanted(option, dry_run):
     return not dry_run and (settings.IMPORT_COPY_IMAGES if option is None else option)
 
 
+def without_picture(body, url):
+    """`body` without the <img> of `url` (and the <figure> holding only it): the lead picture shown once."""
+    src = re.escape(html.escape(url))
+    img = rf'<img\b[^<>]*\bsrc="{src}"[^<>]*>'
+    body = re.sub(rf"<figure>\s*{img}\s*</figure>\n?", "", body, count=1)
+    return re.sub(img, "", body, count=1)
+
+
 class PictureCopies:
     """Copies the pictures of one import's records; `lines(command)` is its part of the summary."""
 
@@ -35,11 +45,13 @@ class PictureCopies:
     def copy(self, record):
         """Point `record`'s body at copies of its reachable pictures; give it its lead picture's copy."""
         refusals = []
-        record.body, copied = localise_images(record.body, self.fetch, refusals=refusals)
-        self.copied += copied
         if record.image_url and not record.image:
             record.image = copy_image(record.image_url, self.fetch, refusals=refusals) or ""
-            self.copied += bool(record.image)
+            if record.image:
+                self.copied += 1
+                record.body = without_picture(record.body, record.image_url)
+        record.body, copied = localise_images(record.body, self.fetch, refusals=refusals)
+        self.copied += copied
         self.refused += [(record.slug or record.title, url, why) for url, why in refusals]
 
     def lines(self, command):
