@@ -15,7 +15,8 @@ PROGRESS_FROM_BYTES = 1_000_000
 
 class Command(BaseCommand):
     help = ("Import a WordPress export (WXR 1.0-1.2): posts become articles, authors authors, categories "
-            "categories, tags entities. Pages, attachments and menu items are counted, not imported. The whole "
+            "categories, tags entities; attachments give the posts' pictures without alt text theirs. Pages, attachments "
+            "and menu items are counted, not imported. Reachable pictures are copied into storage. The whole "
             "file is one transaction; running it again changes nothing; a changed post updates its article "
             "(matched by the export's site and the post id), unless the article was changed here since its "
             "last import: that one is kept and named (--overwrite replaces it). Every article written keeps a "
