@@ -216,6 +216,8 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", not os.environ.get("MEDIA_BUCKET"))
 IMAGE_HOSTS = env_list("IMAGE_HOSTS")
 
 # Pictures fetched by imports (--copy-images; articles/images/safe_fetch.py) and uploaded in the admin.
+# import_wxr and import_page copy reachable pictures into storage unless this is off (or --no-copy-images).
+IMPORT_COPY_IMAGES = env_bool("IMPORT_COPY_IMAGES", True)
 PICTURE_FETCH_TIMEOUT_SECONDS = float(os.environ.get("PICTURE_FETCH_TIMEOUT_SECONDS", "10"))
 PICTURE_FETCH_MAX_BYTES = int(os.environ.get("PICTURE_FETCH_MAX_BYTES", str(10 * 1024 * 1024)))
 PICTURE_FETCH_TOTAL_SECONDS = float(os.environ.get("PICTURE_FETCH_TOTAL_SECONDS", "120"))

@@ -25,4 +25,6 @@ if "diskcache" in CACHES["default"]["BACKEND"]:  # noqa: F405
     CACHES["default"]["LOCATION"] = _test_cache_dir  # noqa: F405
     CACHES["state"]["LOCATION"] = os.path.join(_test_cache_dir, "state")  # noqa: F405
     atexit.register(shutil.rmtree, _test_cache_dir, True)
+# Tests import real exports full of pictures on the web: no fetching unless a test asks (tests/test_import_pictures.py).
+IMPORT_COPY_IMAGES = False
 SITE_URL = "http://testserver"  # the test client's host: absolute URLs read as the requests that made them

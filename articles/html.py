@@ -46,6 +46,8 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufd
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|figcaption|td|th|pre|dd|dt)>|<br\s*/?>", re.I)
 _SPACE = re.compile(r"[ \t\r\f\v]+")
+_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_ALT = re.compile(r'\balt="([^"]*)"', re.I)
 
 
 def drop_unprintable(value):
@@ -102,6 +104,12 @@ def html_to_text(value):
     text = drop_unprintable(html.unescape(_TAG.sub("", text)))
     lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def pictures_without_alt(value):
+    """How many <img> of a sanitised body (nh3 writes attributes double-quoted) have no alt text or a blank one."""
+    return sum(1 for tag in _IMG.findall(value or "")
+               if not (alt := _ALT.search(tag)) or not html.unescape(alt.group(1)).strip())
 
 
 def make_excerpt(text, words=30):

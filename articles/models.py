@@ -14,7 +14,9 @@ from taggit.models import NaturalKeyModel as TaggitNaturalKeyModel
 from .anchors import add_anchors, anchor_prefix, table_of_contents
 from .dates import validate_publication_date
 from .entity_tags import EntityTaggableManager
-from .html import drop_unprintable, drop_unprintable_fields, html_to_text, make_excerpt, sanitize_html
+from .html import (
+    drop_unprintable, drop_unprintable_fields, html_to_text, make_excerpt, pictures_without_alt, sanitize_html,
+)
 from .names import entity_key
 from .slug_urls import slug_url
 from .slugs import make_slug
@@ -350,6 +352,8 @@ class Article(NaturalKeyModel):
     body = models.TextField(blank=True, help_text="HTML; sanitised on save.")
     body_text = models.TextField(blank=True, editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)
+    # The lead picture and body <img>s without alt text, derived on save: the admin lists them for editors.
+    pictures_without_alt = models.PositiveIntegerField(default=0, editable=False)
     author_note = models.TextField(blank=True, help_text="The author's bio at the time of writing and any disclaimer.")
     image = models.ImageField(upload_to="articles/%Y/%m/", blank=True, width_field="image_width",
                               height_field="image_height",
@@ -430,6 +434,7 @@ class Article(NaturalKeyModel):
         self.body = images.size_body_pictures(add_anchors(sanitize_html(self.body, id_prefix=prefix), prefix))
         self.body_text = html_to_text(self.body)
         self.word_count = len(self.body_text.split())
+        self.pictures_without_alt = pictures_without_alt(self.body) + bool(self.image and not self.image_alt.strip())
         derived = make_excerpt(self.body_text)
         excerpt = self.excerpt.strip()
         if not excerpt:

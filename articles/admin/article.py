@@ -20,7 +20,7 @@ from .article_versions import ArticleVersionsMixin, VersionCheckedArticleForm
 from .article_preview import ArticlePreviewMixin
 from .article_workflow import ArticleWorkflowMixin, publish_now, submit_for_review, unpublish, withdraw_submissions
 from .checked_params import CheckedParamsMixin
-from .filters import EntityKindFilter, ReviewDeskFilter
+from .filters import EntityKindFilter, PicturesWithoutAltFilter, ReviewDeskFilter
 from .inlines import ARTICLE_INLINES
 
 
@@ -33,7 +33,8 @@ class ArticleAdmin(CheckedParamsMixin, ArticleVersionsMixin, ArticleWorkflowMixi
     # Related-only: the names a filter offers are those of articles in this user's list (no others' drafts).
     list_filter = [ReviewDeskFilter, "status", ("categories", admin.RelatedOnlyFieldListFilter),
                    ("authors", admin.RelatedOnlyFieldListFilter), EntityKindFilter,
-                   ("series", admin.RelatedOnlyFieldListFilter), "published_at"]
+                   ("series", admin.RelatedOnlyFieldListFilter), "published_at",
+                   PicturesWithoutAltFilter]
     search_fields = ["title", "body_text", "slug", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}

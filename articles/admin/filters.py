@@ -36,3 +36,18 @@ class ReviewDeskFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         state = workflow.STATES.get(self.value())
         return queryset.filter(state.q()) if state in workflow.DESK_STATES else queryset
+
+
+class PicturesWithoutAltFilter(admin.SimpleListFilter):
+    """Articles with a lead picture or body pictures that have no alt text (Article.pictures_without_alt,
+    derived on save): the list editors work through after an import."""
+
+    title = "pictures without alt text"
+    parameter_name = "no_alt"
+
+    def lookups(self, request, model_admin):
+        count = model_admin.get_queryset(request).filter(pictures_without_alt__gt=0).count()
+        return [("yes", f"Pictures without alt text ({count})")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(pictures_without_alt__gt=0) if self.value() == "yes" else queryset

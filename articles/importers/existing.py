@@ -166,6 +166,8 @@ class ExistingArticles:
             return False
         if record.wp_id is not None and (article.wp_id, article.import_source) != (record.wp_id, record.source):
             return False
+        if record.image and article.image.name != record.image:
+            return False
         return (known.author_ids == author_ids and known.category_ids == category_ids
                 and set(entity_ids) <= known.entity_ids
                 and (not record.legacy_path or self.legacy_paths.has(record.legacy_path)))

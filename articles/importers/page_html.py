@@ -84,26 +84,70 @@ def drop_element(element):
     parent.remove(element)
 
 
-def picture_block(element, where):
-    """A block of pictures only (a top-level <img>, or a paragraph holding nothing else) as a <figure>."""
+def picture_block(element, where, captions=None):
+    """A block of pictures only (a top-level <img>, or a paragraph holding nothing else) as a <figure>, with
+    the caption the page gave them (`captions`: src -> text) as its <figcaption>; (block, caption) or None."""
     pictures = [element] if element.tag == "img" else list(element.iter("img"))
     if not pictures:
         return None
     html_ = "".join(etree.tostring(img, encoding=str, method="html", with_tail=False) for img in pictures)
-    return Block("figure", "", html=html_, where=where)
+    caption = next(filter(None, ((captions or {}).get(img.get("src", "")) for img in pictures)), "")
+    if caption:
+        html_ += f"<figcaption>{html.escape(caption, quote=False)}</figcaption>"
+    return Block("figure", "", html=html_, where=where), caption
 
 
-def html_blocks(body):
-    """Blocks from trafilatura's simplified HTML body, in order; `where` names the element."""
-    blocks, counts = [], {}
+def page_pictures(tree, base):
+    """(featured picture's (address, alt) or None, {picture address: caption}) of a whole saved page.
+
+    The featured picture is the one printed above the post's title (the nearest <img> before the
+    first <h1> of its <article> or <main>, else of the title's parent), else the page's og:image.
+    Captions are those of <figure><figcaption> and WordPress's <div class="wp-caption">, which
+    trafilatura drops or turns into paragraphs."""
+    def address(src):
+        src = urljoin(base, (src or "").strip()) if base else (src or "").strip()
+        return src if urlsplit(src).scheme in ("http", "https") else ""
+
+    captions = {}
+    for holder in tree.xpath("//figure | //div[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption ')]"):
+        caption = holder.xpath(".//figcaption | .//*[contains(@class, 'wp-caption-text')]")
+        if caption and (text := plain(caption[0])):
+            for img in holder.iter("img"):
+                if src := address(img.get("src")):
+                    captions.setdefault(src, text)
+    featured = None
+    title = next(iter(tree.xpath("(//article//h1 | //main//h1)[1]") or tree.xpath("//h1[1]")), None)
+    if title is not None:
+        container = next((a for a in title.iterancestors() if a.tag in ("article", "main")), title.getparent())
+        before = set(title.xpath("preceding::img"))
+        pictures = [img for img in container.iter("img") if img in before and address(img.get("src"))]
+        if pictures:
+            featured = address(pictures[-1].get("src")), " ".join((pictures[-1].get("alt") or "").split())
+    if featured is None:
+        image = tree.xpath("//meta[@property='og:image' or @name='og:image']/@content")
+        if image and address(image[0]):
+            alt = tree.xpath("//meta[@property='og:image:alt' or @name='og:image:alt' or @name='twitter:image:alt']"
+                             "/@content")
+            featured = address(image[0]), " ".join((alt[0] if alt else "").split())
+    return featured, captions
+
+
+def html_blocks(body, captions=None):
+    """Blocks from trafilatura's simplified HTML body, in order; `where` names the element. A paragraph that
+    repeats the caption of the pictures before it (trafilatura's reading of a wp-caption) is left out."""
+    blocks, counts, caption = [], {}, ""
     for element in body:
         tag = element.tag if isinstance(element.tag, str) else ""
         counts[tag] = counts.get(tag, 0) + 1
         where = f"<{tag}> {counts[tag]}"
         text = plain(element)
+        if text and text == caption:
+            continue
+        caption = ""
         if not text:
-            if picture := picture_block(element, where):
-                blocks.append(picture)
+            if picture := picture_block(element, where, captions):
+                block, caption = picture
+                blocks.append(block)
             continue
         if tag in ("ul", "ol"):
             items = [(plain(item), inner_html(item)) for item in element if isinstance(item.tag, str) and plain(item)]
@@ -195,8 +239,16 @@ def parse_html_page(text, options):
     for element in document.body.iter("list"):  # convert_to_html() makes every list a <ul>
         element.tag = "ol" if element.get("rend") == "ol" else "ul"
     body = convert_to_html(document.body)[0]
-    absolute_pictures(body, options.url if urlsplit(options.url).scheme else document.url or "")
-    blocks = html_blocks(body)
+    base = options.url if urlsplit(options.url).scheme else document.url or ""
+    absolute_pictures(body, base)
+    try:
+        featured, captions = page_pictures(lxml_html.fromstring(text), base)
+    except (ValueError, etree.LxmlError):
+        featured, captions = None, {}
+    blocks = html_blocks(body, captions)
     if not meta.title and not blocks:
         raise SourceError("no title: no <title>, og:title or <h1>, and no text", "<head>")
-    return assemble(blocks, options, meta=meta, first_where="<body>", after=following_paragraphs(text, blocks))
+    record = assemble(blocks, options, meta=meta, first_where="<body>", after=following_paragraphs(text, blocks))
+    if featured:  # copied, it becomes the lead picture and leaves the body (picture_copies.py)
+        record.image_url, record.image_alt = featured
+    return record

@@ -56,6 +56,9 @@ class PostRecord:
     excerpt: str = ""
     author_note: str = ""
     image_credit: str = ""
+    image_url: str = ""  # a lead picture's address (a saved page's featured picture), copied as `image`
+    image: str = ""  # the storage name of the lead picture's copy
+    image_alt: str = ""
     authors: list = field(default_factory=list)
     categories: list = field(default_factory=list)
     tags: list = field(default_factory=list)

@@ -10,6 +10,7 @@ as it is unless the import overwrites; every article an import writes keeps a re
 """
 from copy import copy
 
+from articles import images
 from articles.dates import date_problem
 from articles.models import Article, ArticleAuthor, ArticleCategory
 from articles.slugs import make_slug
@@ -146,9 +147,13 @@ class ArticleWriter:
             article.wp_id, article.import_source = record.wp_id, record.source
         if series is not None:  # a series an editor set stays when the source names none
             article.series = series
+        if record.image and article.image.name != record.image:  # a lead picture the source has (page_html.py)
+            article.image, article.image_alt = record.image, record.image_alt
         self.existing.slugs.add(article.slug)
         if fresh:  # inserted with the batch's other new articles, as save() would
             article.derive_fields()
+            if article.image:
+                images.ensure_renditions(article.image.name, article.image.storage)
             self.buffer.add_article(article)
             return article
         # The values save() will store, for entity matching and the digest: derived once, as save() does

@@ -22,6 +22,7 @@ from articles.dates import date_problem
 from articles.slugs import make_slug
 
 from .autop import autop
+from .pictures import attachment_alt, caption_figures
 from .provenance import site_key
 from .records import AuthorRecord, CategoryRecord, PostRecord, SourceError, TagRecord
 
@@ -49,6 +50,7 @@ class Item:
     kind: str = ""
     reason: str = ""
     where: str = ""
+    attachment: tuple = ()  # an attachment's (picture address, alt text)
 
 
 @dataclass
@@ -81,6 +83,12 @@ def text_of(element):
     return "".join(element.itertext()).strip() if element is not None else ""
 
 
+def excerpt_of(element):
+    """An item's <excerpt:encoded>, whichever WXR version's excerpt namespace it is in."""
+    return next((text_of(child) for child in element
+                 if EXCERPT_NAMESPACE.match(split_tag(child.tag)[0]) and split_tag(child.tag)[1] == "encoded"), "")
+
+
 class CountingReader:
     """A binary file wrapper that reports how many bytes were read (for the progress bar)."""
 
@@ -110,8 +118,9 @@ def item_terms(element):
 class WxrReader:
     """Iterate over a WXR file: AuthorRecord, CategoryRecord, TagRecord, PostRecord or Item objects."""
 
-    def __init__(self, handle, on_read=None):
+    def __init__(self, handle, on_read=None, posts=True):
         self.handle = CountingReader(handle, on_read) if on_read else handle
+        self.posts = posts  # False: posts are only counted (a first pass that reads the attachments)
         self.channel = Channel()
         self.item_number = 0
         self.pending = []  # channel children seen before wxr_version, read once the namespace is known
@@ -213,7 +222,9 @@ class WxrReader:
         post_type = wp(element, "post_type")
         if not post_type:
             return Item(reason="no post type", where=where)
-        if post_type != "post":
+        if post_type == "attachment":
+            return Item(kind=NOT_ARTICLES[post_type], where=where, attachment=self.attachment(element, title))
+        if post_type != "post" or not self.posts:
             return Item(kind=NOT_ARTICLES.get(post_type, f"{post_type} items"), where=where)
         if not POST_ID.fullmatch(raw_id):
             return Item(reason=post_id_problem(raw_id), where=where)
@@ -227,8 +238,7 @@ class WxrReader:
         categories, tags = item_terms(element)
         # dc:creator is standard; some exporters write the login in wp:author or wp:wp_author instead.
         creator = text_of(element.find(f"{{{DC_NAMESPACE}}}creator")) or wp(element, "author") or wp(element, "wp_author")
-        excerpt = next((text_of(child) for child in element
-                        if EXCERPT_NAMESPACE.match(split_tag(child.tag)[0]) and split_tag(child.tag)[1] == "encoded"), "")
+        excerpt = excerpt_of(element)
         post_id = int(raw_id)
         content = text_of(element.find(f"{{{CONTENT_NAMESPACE}}}encoded"))
         return PostRecord(
@@ -236,7 +246,7 @@ class WxrReader:
             slug=self.item_slug(wp(element, "post_name"), title, post_id),
             status=status,
             published_at=published_at,
-            body=autop(content),
+            body=autop(caption_figures(content)),
             source_body=content,
             excerpt=excerpt,
             authors=[AuthorRecord(name=creator, slug=author_slug(creator))] if creator else [],
@@ -248,6 +258,15 @@ class WxrReader:
             legacy_path=legacy_path(text_of(element.find("link"))),
             where=where,
         )
+
+    def attachment(self, element, title):
+        """(picture address, alt text) of an attachment item: its own alt text, else caption, description, title."""
+        meta = {self.wp(entry, "meta_key"): self.wp(entry, "meta_value")
+                for entry in element.findall(f"{{{self.channel.namespace}}}postmeta")}
+        excerpt = excerpt_of(element)
+        alt = attachment_alt(meta.get("_wp_attachment_image_alt", ""), excerpt,
+                             text_of(element.find(f"{{{CONTENT_NAMESPACE}}}encoded")), title)
+        return self.wp(element, "attachment_url"), alt
 
     def item_date(self, element, where, status):
         """post_date_gmt, else post_date in the site's zone, else (for a published post) the export's date."""

@@ -20,4 +20,5 @@ def review_desk(context):
             "scheduled": list(scheduled[:SHOWN]), "scheduled_count": scheduled.count(), "shown": SHOWN,
             "unsent": list(articles.filter(unsent_email__isnull=False).select_related("unsent_email")
                            .order_by("-unsent_email__failed_at", "pk")[:SHOWN]),
+            "no_alt_count": articles.filter(pictures_without_alt__gt=0).count(),
             "proposal_count": Proposal.objects.count() if workflow.is_editor(user) else None}

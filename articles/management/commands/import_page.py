@@ -1,5 +1,5 @@
 """python manage.py import_page FILE... [--status draft|published] [--url URL] [--date YYYY-MM-DD] [--dry-run]
-[--overwrite] [--copy-images]"""
+[--overwrite] [--no-copy-images]"""
 from dataclasses import dataclass
 
 from django.core.management.base import BaseCommand, CommandError
@@ -7,12 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from articles.images import localise_images
-from articles.images.safe_fetch import Fetcher
 from articles.importers.manifest import is_manifest, read_manifest
 from articles.importers.page_html import is_html, parse_html_page
 from articles.importers.page_parts import PageOptions
 from articles.importers.page_text import read_page_file, parse_page
+from articles.importers.picture_copies import PictureCopies, copies_wanted, copy_option
 from articles.importers.records import SourceError, check_record_body
 from articles.importers.writer import KEPT, UNCHANGED, ArticleWriter, ImportReport
 
@@ -56,16 +55,12 @@ class Command(BaseCommand):
                             help="replace articles changed here since their last import too (a revision keeps "
                                  "what they held)")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
-        parser.add_argument("--copy-images", action="store_true",
-                            help="keep copies of the pages' pictures in the archive's storage (those that can be "
-                                 "reached; the others stay links); not in a dry run")
+        copy_option(parser, "the pages' pictures (and each featured picture as the lead picture)")
 
-    def handle(self, files, status, url, date, dry_run, no_progress=False, copy_images=False, overwrite=False,
+    def handle(self, files, status, url, date, dry_run, no_progress=False, copy_images=None, overwrite=False,
                **options):
-        self.copy_images = copy_images and not dry_run
         self.overwrite = overwrite
-        self.pictures_copied = 0
-        self.fetch, self.pictures_refused = Fetcher(), []  # one time limit for all the import's pictures
+        self.pictures = PictureCopies() if copies_wanted(copy_images, dry_run) else None
         pages = self.pages(files, PageOptions(status=status, url=url, date=date))
         for page in pages:
             page.record, page.error = self.read(page)
@@ -87,11 +82,8 @@ class Command(BaseCommand):
         prefix = "import_page (dry run, nothing written)" if dry_run else "import_page"
         refusals = f", {len(refused)} refused" if refused else ""
         self.stdout.write(self.style.SUCCESS(f"{prefix}: {len(pages)} files{refusals}: {report.summary()}"))
-        if self.copy_images:
-            self.stdout.write(f"import_page: {self.pictures_copied} external pictures copied into storage, "
-                              f"{len(self.pictures_refused)} not copied (kept as links)")
-            for article, url, why in self.pictures_refused:
-                self.stdout.write(f"  not copied: {article}: {url}: {why}")
+        if self.pictures:
+            self.stdout.write("\n".join(self.pictures.lines("import_page")))
 
     def write(self, pages, report, dry_run, progress):
         # A dry run's rows vanish with each rollback: a writer for each page then.
@@ -100,11 +92,8 @@ class Command(BaseCommand):
             if page.error:
                 self.stdout.write(f"{cut(page.path, 28):<28} refused   {page.error.removeprefix(page.path + ': ')}")
                 continue
-            if self.copy_images:
-                refusals = []
-                page.record.body, copied = localise_images(page.record.body, self.fetch, refusals=refusals)
-                self.pictures_refused += [(page.record.slug or page.record.title, url, why) for url, why in refusals]
-                self.pictures_copied += copied
+            if self.pictures:
+                self.pictures.copy(page.record)
             with transaction.atomic():
                 writer = shared_writer or ArticleWriter(report, overwrite=self.overwrite)
                 page.record.origin = page.record.origin or page.options.url or page.path

@@ -1,10 +1,10 @@
-"""python manage.py import_wxr FILE [--dry-run] [--overwrite]"""
+"""python manage.py import_wxr FILE [--dry-run] [--overwrite] [--no-copy-images]"""
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from articles.images import localise_images
-from articles.images.safe_fetch import Fetcher
+from articles.importers.picture_copies import PictureCopies, copies_wanted, copy_option
+from articles.importers.pictures import Attachments
 from articles.importers.records import AuthorRecord, CategoryRecord, PostRecord, SourceError, TagRecord
 from articles.importers.sources import check_source_path
 from articles.importers.writer import BATCH, UNCHANGED, ArticleWriter, ImportReport
@@ -15,7 +15,8 @@ PROGRESS_FROM_BYTES = 1_000_000
 
 class Command(BaseCommand):
     help = ("Import a WordPress export (WXR 1.0-1.2): posts become articles, authors authors, categories "
-            "categories, tags entities. Pages, attachments and menu items are counted, not imported. The whole "
+            "categories, tags entities; attachments give the posts' pictures without alt text theirs. Pages, attachments "
+            "and menu items are counted, not imported. Reachable pictures are copied into storage. The whole "
             "file is one transaction; running it again changes nothing; a changed post updates its article "
             "(matched by the export's site and the post id), unless the article was changed here since its "
             "last import: that one is kept and named (--overwrite replaces it). Every article written keeps a "
@@ -28,17 +29,14 @@ class Command(BaseCommand):
                             help="replace articles changed here since their last import too (a revision keeps "
                                  "what they held)")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
-        parser.add_argument("--copy-images", action="store_true",
-                            help="keep copies of the posts' external pictures in the archive's storage (those that "
-                                 "can be reached; the others stay links); not in a dry run")
+        copy_option(parser, "the posts' external pictures")
 
-    def handle(self, file, dry_run, no_progress, copy_images=False, overwrite=False, **options):
-        self.copy_images = copy_images and not dry_run
+    def handle(self, file, dry_run, no_progress, copy_images=None, overwrite=False, **options):
         self.overwrite = overwrite
-        self.pictures_copied = 0
-        self.fetch, self.pictures_refused = Fetcher(), []  # one time limit for all the import's pictures
+        self.pictures = PictureCopies() if copies_wanted(copy_images, dry_run) else None
         try:
             source = check_source_path(file)
+            self.attachments = self.read_attachments(source)
         except SourceError as error:
             raise CommandError(f"{file}: {error}") from error
         report = ImportReport()
@@ -56,11 +54,18 @@ class Command(BaseCommand):
             progress.close()
         prefix = "import_wxr (dry run, nothing written)" if dry_run else "import_wxr"
         self.stdout.write(self.style.SUCCESS(f"{prefix}: {file}: {report.summary()}"))
-        if self.copy_images:
-            self.stdout.write(f"import_wxr: {self.pictures_copied} external pictures copied into storage, "
-                              f"{len(self.pictures_refused)} not copied (kept as links)")
-            for article, url, why in self.pictures_refused:
-                self.stdout.write(f"  not copied: {article}: {url}: {why}")
+        if self.pictures:
+            self.stdout.write("\n".join(self.pictures.lines("import_wxr")))
+
+    @staticmethod
+    def read_attachments(source):
+        """The export's attachments (picture address -> alt text): a first pass, as they may follow the posts."""
+        attachments = Attachments()
+        with source.open("rb") as handle:
+            for record in WxrReader(handle, posts=False):
+                if getattr(record, "attachment", None):
+                    attachments.add(*record.attachment)
+        return attachments
 
     def import_stream(self, reader, report, dry_run):
         writer, posts = ArticleWriter(report, overwrite=self.overwrite), []
@@ -73,11 +78,9 @@ class Command(BaseCommand):
 
         for record in reader:
             if isinstance(record, PostRecord):
-                if self.copy_images:
-                    refusals = []
-                    record.body, copied = localise_images(record.body, self.fetch, refusals=refusals)
-                    self.pictures_refused += [(record.slug or record.title, url, why) for url, why in refusals]
-                    self.pictures_copied += copied
+                record.body = self.attachments.fill_alts(record.body)
+                if self.pictures:
+                    self.pictures.copy(record)
                 posts.append(record)
                 if len(posts) >= BATCH:
                     write_posts()
