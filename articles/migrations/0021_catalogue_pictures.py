@@ -22,7 +22,7 @@ def count_pictures_without_alt(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0019_entity_names_unique_per_kind")]
+    dependencies = [("articles", "0020_follows")]
 
     operations = [
         migrations.AddField(
