@@ -94,7 +94,8 @@ class SearchBackend:
         raise NotImplementedError
 
     def indexed_count(self, cursor):
-        raise NotImplementedError
+        cursor.execute(f"SELECT count(*) FROM {self.TABLE}")
+        return cursor.fetchone()[0]
 
     def highlights(self, cursor, query, article_ids):
         """{article id: (title HTML, snippet HTML)} with the matched words marked (`marks.to_html`)."""

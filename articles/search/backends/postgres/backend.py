@@ -94,10 +94,6 @@ class PostgresSearchBackend(SearchBackend):
     def clear(self, cursor):
         cursor.execute(f"TRUNCATE {TABLE}, {HEADINGS}")
 
-    def indexed_count(self, cursor):
-        cursor.execute(f"SELECT count(*) FROM {TABLE}")
-        return cursor.fetchone()[0]
-
     def highlights(self, cursor, query, article_ids):
         if not article_ids:
             return {}

@@ -95,10 +95,6 @@ class SQLiteSearchBackend(SearchBackend):
     def clear(self, cursor):
         cursor.execute(f"DELETE FROM {TABLE}")
 
-    def indexed_count(self, cursor):
-        cursor.execute(f"SELECT count(*) FROM {TABLE}")
-        return cursor.fetchone()[0]
-
     def highlights(self, cursor, query, article_ids):
         if not article_ids:
             return {}
