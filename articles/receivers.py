@@ -30,6 +30,7 @@ from .editorial import legacy_urls, review_mail
 from .models import (Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, DraftAutosave, Entity,
                      EntityMerge, Proposal, RejectedSuggestion, Series, UnsentEmail)
 from .caching import generation
+from .follows.models import Follow, FollowDelivery
 from .signals import article_transitioned, articles_bulk_created
 
 
@@ -104,7 +105,7 @@ def articles_written(instance):
 
 
 # Editors' working rows and records: never on a public page.
-PRIVATE_MODELS = (DraftAutosave, EntityMerge, Proposal, RejectedSuggestion, UnsentEmail)
+PRIVATE_MODELS = (DraftAutosave, EntityMerge, Follow, FollowDelivery, Proposal, RejectedSuggestion, UnsentEmail)
 LISTED = Article.Status.PUBLISHED  # public now, or scheduled: its time is when cached pages expire
 
 

@@ -130,7 +130,8 @@ PUBLIC_MODELS = {
     "LegacyURL": lambda article: article.legacy_urls.create(path="/old/address/"),
     "EntityRedirect": lambda article: article.entities.get().redirects.create(old_slug="old-topic"),
 }
-PRIVATE_MODELS = {"DraftAutosave", "EntityMerge", "Proposal", "RejectedSuggestion", "UnsentEmail"}
+PRIVATE_MODELS = {"DraftAutosave", "EntityMerge", "Follow", "FollowDelivery", "Proposal", "RejectedSuggestion",
+                  "UnsentEmail"}
 
 
 def test_every_model_of_the_app_is_known_to_be_public_or_private():
@@ -190,3 +191,17 @@ def test_merging_entities_sends_the_bulk_signal_for_the_rows_it_moves_by_update(
         articles_bulk_created.disconnect(receiver)
     assert {sender for sender, _ in sent} == {EntityRedirect, Author}
     assert all(pks for _, pks in sent)
+
+
+
+def test_following_by_email_moves_no_generation(assert_generation):
+    from archive.models import Subscriber
+    from articles.follows.models import Follow
+
+    reader, author = Subscriber.objects.create(email="reader@example.org"), make_author("Ann Lee")
+    make_article(authors=[author])
+    with assert_generation(moves=False):
+        follow = Follow.objects.create(subscriber=reader, author=author)
+        follow.paused = True
+        follow.save()
+        follow.delete()
