@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 from taggit.managers import TaggableManager
@@ -274,7 +274,7 @@ class ArticleQuerySet(models.QuerySet):
         """Only the columns a search result card shows: the body and its text are most of an article's
         row. Its authors and categories come apart, in one query (pages.search_cards.card_links())."""
         return self.select_related("series").only(
-            "title", "slug", "published_at", "excerpt", "series__name", "series__slug")
+            "title", "slug", "published_at", "date_precision", "excerpt", "series__name", "series__slug")
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
@@ -288,6 +288,12 @@ class ArticleQuerySet(models.QuerySet):
         rows = (self.annotate(year=ExtractYear("published_at")).order_by().values("year")
                 .annotate(n=models.Count("pk")).values_list("year", "n"))
         return {year: n for year, n in rows if year is not None}
+
+    def count_by_month(self):
+        """{(year, month): number of articles}, months in the site's time zone, as the archives count them."""
+        rows = (self.annotate(month=TruncMonth("published_at")).order_by().values("month")
+                .annotate(n=models.Count("pk")).values_list("month", "n"))
+        return {(month.year, month.month): n for month, n in rows if month is not None}
 
     def matching_words(self, query):
         """Articles whose title or text contains every word of `query` (case-insensitive)."""
