@@ -5,8 +5,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q, Subquery
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, TruncMonth
 from django.utils import timezone
+from django.utils.formats import date_format
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, NaturalKeyManager, TagBase
 from taggit.models import NaturalKeyModel as TaggitNaturalKeyModel
@@ -289,7 +290,7 @@ class ArticleQuerySet(models.QuerySet):
         """Only the columns a search result card shows: the body and its text are most of an article's
         row. Its authors and categories come apart, in one query (pages.search_cards.card_links())."""
         return self.select_related("series").only(
-            "title", "slug", "published_at", "excerpt", "series__name", "series__slug")
+            "title", "slug", "published_at", "date_precision", "excerpt", "series__name", "series__slug")
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
@@ -318,6 +319,12 @@ class ArticleQuerySet(models.QuerySet):
                 .annotate(n=models.Count("pk")).values_list("year", "n"))
         return {year: n for year, n in rows if year is not None}
 
+    def count_by_month(self):
+        """{(year, month): number of articles}, months in the site's time zone, as the archives count them."""
+        rows = (self.annotate(month=TruncMonth("published_at")).order_by().values("month")
+                .annotate(n=models.Count("pk")).values_list("month", "n"))
+        return {(month.year, month.month): n for month, n in rows if month is not None}
+
     def matching_words(self, query):
         """Articles whose title or text contains every word of `query` (case-insensitive)."""
         queryset = self
@@ -333,6 +340,11 @@ class ArticleManager(NaturalKeyManager.from_queryset(ArticleQuerySet)):
     pass
 
 
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month only"
+
+
 class Article(NaturalKeyModel):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -344,6 +356,10 @@ class Article(NaturalKeyModel):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True, validators=[validate_publication_date],
                                         help_text="A future date schedules the article.")
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY,
+        help_text="How much of the publication date is known: a month only (from an old /YYYY/MM/ address) "
+                  "shows as “April 2020”.")
     excerpt = models.TextField(blank=True, help_text="Plain-text card summary; derived from the body when empty.")
     excerpt_is_manual = models.BooleanField(
         default=False, editable=False,
@@ -381,6 +397,13 @@ class Article(NaturalKeyModel):
                                    related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    # What readers and crawlers are told (JSON-LD dateModified, sitemap lastmod, Atom <updated>): the
+    # later of the source's own modified date and the last real edit here. An import is not an edit.
+    source_modified_at = models.DateTimeField(
+        null=True, blank=True, editable=False,
+        help_text="When the source (a WordPress export's post_modified_gmt) last changed the post.")
+    modified_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True,
+                                       help_text="When the content last changed: at the source or edited here.")
     # The review desk: who last submitted the article and when, and the editor's note on returning it.
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+", editable=False)
@@ -408,8 +431,12 @@ class Article(NaturalKeyModel):
         # The admin form edits wp_id but not import_source: a post id typed there must still be free in its source.
         super().validate_constraints(exclude=set(exclude or ()) - {"import_source"})
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, imported=False, **kwargs):
+        """`imported`: written by an importer, which sets `modified_at` from the source; any other save is an
+        edit here (a save that names `update_fields` without "modified_at" leaves it as it is)."""
         self.derive_fields()
+        if not imported:
+            self.modified_at = timezone.now()
         super().save(*args, **kwargs)
         if self.image:
             images.ensure_renditions(self.image.name, self.image.storage)
@@ -443,6 +470,35 @@ class Article(NaturalKeyModel):
             self.excerpt_is_manual = True  # set by hand (a shell, an importer, a fixture), not derived
         if not self.excerpt_is_manual:
             self.excerpt = derived  # follows the body until someone writes one
+
+    def set_source_modified(self, when):
+        """An import's dates: the source's modified date (or None), and `modified_at` the latest of it, the
+        last change here and the publication date."""
+        self.source_modified_at = when
+        kept = self.modified_at if self.pk else None  # a later edit here, or an earlier import's date
+        # Never before publication (WordPress dates a scheduled post's last edit before it goes out).
+        self.modified_at = max(filter(None, [when, kept, self.published_at]), default=None)
+
+    @property
+    def last_modified(self):
+        """When the content last changed (dateModified, lastmod, Atom <updated>)."""
+        return self.modified_at or self.published_at or self.updated_at
+
+    @property
+    def published_label(self):
+        """The publication date as readers see it: "April 1, 2020", or "April 2020" when only the month is known."""
+        if not self.published_at:
+            return ""
+        return date_format(timezone.localtime(self.published_at),
+                           "F Y" if self.date_precision == DatePrecision.MONTH else "F j, Y")
+
+    @property
+    def published_iso(self):
+        """A <time datetime> / JSON-LD value of the same precision: "2020-04" for a month-only date."""
+        if not self.published_at:
+            return ""
+        local = timezone.localtime(self.published_at).replace(microsecond=0)
+        return local.strftime("%Y-%m") if self.date_precision == DatePrecision.MONTH else local.isoformat()
 
     @property
     def reading_minutes(self):

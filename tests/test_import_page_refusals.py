@@ -83,7 +83,7 @@ def test_url_and_date_describe_one_file_only(tmp_path):
 
 @pytest.mark.parametrize("name, text, message", [
     ("m.csv", "path,url\npost.txt,/2015/02/a/\n", "line 1: no header row with a “file” column"),
-    ("m.csv", "file,author\npost.txt,Kim\n", "line 2: unknown column “author” (columns: file, url, date, status)"),
+    ("m.csv", "file,author\npost.txt,Kim\n", "line 2: unknown column “author” (columns: file, url, date, status, category)"),
     ("m.csv", "file,status\npost.txt,pending\n", "line 2: status “pending” is not draft or published"),
     ("m.csv", "file,date\n,2015-02-18\n", "line 2: no file named (the “file” column is empty)"),
     ("m.csv", "file\n", "a manifest without rows"),

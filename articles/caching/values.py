@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from ..citations.page import article_citations
+from ..pages.archives import archive_years
 from ..entities.charts import year_chart
 from ..entities.related import public_link_counts, rank_related
 from ..models import Article, Entity
@@ -65,6 +66,11 @@ def entity_index(request=None):
         return [EntityCount(name, slug, kind, counts[pk]) for pk, name, slug, kind in rows if counts.get(pk)]
 
     return remember(request, "entity-index", entity_counts)
+
+
+def archives(request=None):
+    """The years and months with public articles and their counts (pages/archives.py): the index's list."""
+    return remember(request, "archives", archive_years)
 
 
 def page_citations(request, article):

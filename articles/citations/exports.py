@@ -27,7 +27,7 @@ def name_text(name, separator=", "):
 
 def issued(item):
     parts = item.get("issued", {}).get("date-parts", [[]])[0]
-    return parts if len(parts) == 3 else None
+    return parts if len(parts) in (2, 3) else None  # (year, month[, day]): a month-only date has no day
 
 
 def latex(text):
@@ -57,7 +57,7 @@ def to_bibtex(item):
               ("publisher", latex(item["publisher"]))]
     if date := issued(item):
         fields += [("year", str(date[0])), ("month", MONTHS[date[1] - 1]),
-                   ("date", f"{date[0]:04d}-{date[1]:02d}-{date[2]:02d}")]
+                   ("date", "-".join(f"{part:02d}" for part in date))]
     fields += [("url", item["URL"]), ("language", "english")]
     lines = [f"@misc{{{bibtex_key(item)},"]
     for field, value in fields:
@@ -80,7 +80,7 @@ def to_ris(item):
     tags += [("TI", ris_value(item["title"])), ("T2", ris_value(item["container-title"])),
              ("PB", ris_value(item["publisher"]))]
     if date := issued(item):
-        tags += [("PY", str(date[0])), ("DA", f"{date[0]:04d}/{date[1]:02d}/{date[2]:02d}")]
+        tags += [("PY", str(date[0])), ("DA", "/".join(f"{part:02d}" for part in date) + ("//" if len(date) == 2 else ""))]
     if item.get("abstract"):
         tags.append(("AB", ris_value(item["abstract"])))
     tags += [("UR", item["URL"]), ("LA", item.get("language", "en")), ("ER", "")]

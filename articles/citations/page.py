@@ -17,7 +17,8 @@ def highwire_tags(article, url):
     for name in byline_names(article):
         tags.append(("citation_author", name.get("literal") or f"{name['family']}, {name['given']}"))
     if day := publication_date(article):
-        tags.append(("citation_publication_date", day.strftime("%Y/%m/%d")))
+        month_only = getattr(article, "date_precision", "day") == "month"
+        tags.append(("citation_publication_date", day.strftime("%Y/%m" if month_only else "%Y/%m/%d")))
     # No citation_journal_title: Zotero would take the blog for a journal and the post for a journal article.
     tags += [("citation_public_url", url), ("citation_publisher", settings.SITE_PUBLISHER),
              ("citation_language", "en")]

@@ -100,7 +100,8 @@ def csl_item(article):
     if names := byline_names(article):
         item["author"] = names
     if day := publication_date(article):
-        item["issued"] = {"date-parts": [[day.year, day.month, day.day]]}
+        month_only = getattr(article, "date_precision", "day") == "month"  # "April 2020", not April 1
+        item["issued"] = {"date-parts": [[day.year, day.month] if month_only else [day.year, day.month, day.day]]}
     if article.excerpt:
         item["abstract"] = article.excerpt
     return item

@@ -17,6 +17,8 @@ from pathlib import Path
 from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import DateTimeField
+from django.utils import timezone
 
 from articles.models import (Article, ArticleAuthor, ArticleCategory, ArticleEntity, Author, Category, Entity,
                              LegacyURL, RelatedLink, Series)
@@ -31,12 +33,14 @@ def missing_references(labels):
     who wrote the fixture by hand wants the row, the kind and the key: one line, or None when all is there.
     """
     files = [(label, rows) for label in labels if (rows := fixture_rows(label)) is not None]
-    defined = {}
+    defined, named = {}, {}  # the fixtures' slugs, and {(model, name): slug}
     for _, rows in files:
         for row in rows:
             model = model_of(row)
             if model in SLUG_MODELS:
                 defined.setdefault(model, set()).add(row["fields"].get("slug"))
+                if isinstance(row["fields"].get("name"), str):
+                    named.setdefault((model, row["fields"]["name"]), row["fields"].get("slug"))
     for label, rows in files:
         for number, row in enumerate(rows, start=1):
             model = model_of(row)
@@ -45,9 +49,51 @@ def missing_references(labels):
                 if target not in SLUG_MODELS or not isinstance(value, list) or len(value) != 1:
                     continue
                 if value[0] not in defined.get(target, ()) and not target.objects.filter(slug=value[0]).exists():
-                    return (f"{label}: item {number} ({row['model']}): no {target._meta.verbose_name} “{value[0]}” "
-                            "in the fixture or the database: add it, or load a fixture that has it first")
+                    where = f"{label}: item {number} ({row['model']}): no {target._meta.verbose_name} “{value[0]}”"
+                    if slug := existing_slug(target, value[0], named):
+                        # Named rather than keyed: adding a row of that name would make a duplicate.
+                        return (f"{where}; the {target._meta.verbose_name} named “{value[0]}” has the slug "
+                                f"“{slug}”: use the existing slug [\"{slug}\"]")
+                    return f"{where} in the fixture or the database: add it, or load a fixture that has it first"
     return None
+
+
+def existing_slug(model, name, named):
+    """The slug of the row of `model` named `name` (exactly, else ignoring case) in the fixtures (`named`)
+    or the database; None when there is none, or several of that name (entities of different kinds)."""
+    if (model, name) in named:
+        return named[model, name]
+    if not hasattr(model, "name") or not isinstance(name, str):
+        return None
+    for lookup in ("name", "name__iexact"):
+        slugs = list(model.objects.filter(**{lookup: name}).values_list("slug", flat=True)[:2])
+        if slugs:
+            return slugs[0] if len(slugs) == 1 else None
+    return None
+
+
+def pk_row(labels):
+    """The first row of the articles app's models in the JSON fixtures that carries a "pk": one line, or None.
+
+    Ids differ between archives, so these fixtures name rows by natural key only (slug, path, …); a pk
+    would overwrite whatever row has that id here, or clash with it (an IntegrityError traceback)."""
+    for label in labels:
+        for number, row in enumerate(fixture_rows(label) or (), start=1):
+            model = model_of(row)
+            if model is not None and model._meta.app_label == "articles" and "pk" in row:
+                keys = ", ".join(f"“{field}”" for field in model.natural_key_fields)
+                return (f"{label}: item {number} ({row['model']}) has \"pk\": {json.dumps(row['pk'])}: rows are named "
+                        f"by natural key ({keys}) here, not by id: remove its \"pk\"")
+    return None
+
+
+def aware_dates(obj):
+    """A date-and-time field given as a date only ("2015-02-18") or without a zone: midnight (or that time)
+    in the site's time zone, as the admin form reads it, rather than a naive value and Django's RuntimeWarning."""
+    for field in obj._meta.concrete_fields:
+        value = getattr(obj, field.attname, None)
+        if isinstance(field, DateTimeField) and isinstance(value, datetime.datetime) and timezone.is_naive(value):
+            setattr(obj, field.attname, timezone.make_aware(value, timezone.get_default_timezone()))
 
 
 def refusal(label, number, obj, problem):
@@ -65,6 +111,7 @@ def admin_form_problem(obj, deferred=()):
     Fields loaddata resolves at the end (forward references, `deferred`) are checked by the database then."""
     if obj._meta.app_label != "articles":
         return ""
+    aware_dates(obj)
     if isinstance(obj, Entity) and not obj.key:
         obj.key = obj.compute_key()  # Entity.save() derives it; loaddata calls save_base() only
     if obj.pk is not None and type(obj)._base_manager.filter(pk=obj.pk).exists():

@@ -2,8 +2,9 @@
 
 CSV with a header row, or a JSON list of objects; the columns are `file` (required, relative to
 the manifest's folder), `url` (the post's old address), `date` (YYYY-MM-DD) and `status`
-(draft or published). Each row is what `import_page FILE --url URL --date DATE --status S`
-would be for one file.
+(draft or published) and `category` (the category when the page shows none). Each row is what
+`import_page FILE --url URL --date DATE --status S --category C` would be for one file; empty
+status and category cells take the command line's.
 """
 import csv
 import json
@@ -14,7 +15,7 @@ from .page_parts import PageOptions
 from .records import SourceError
 from .sources import check_source_path
 
-COLUMNS = ("file", "url", "date", "status")
+COLUMNS = ("file", "url", "date", "status", "category")
 STATUSES = ("draft", "published")
 MAX_BYTES = 10_000_000
 
@@ -30,7 +31,7 @@ def is_manifest(path):
     return Path(path).suffix.lower() in (".csv", ".json")
 
 
-def read_manifest(path, default_status):
+def read_manifest(path, default_status, default_category=""):
     """The rows of a manifest; SourceError naming the line (CSV) or item (JSON) of the first bad one."""
     source = check_source_path(path)
     if source.stat().st_size > MAX_BYTES:
@@ -52,7 +53,8 @@ def read_manifest(path, default_status):
         if status not in STATUSES:
             raise SourceError(f"status “{status}” is not draft or published", where)
         options = PageOptions(status=status, url=str(row.get("url") or "").strip(),
-                              date=str(row.get("date") or "").strip(), source=f"{path} {where} date")
+                              date=str(row.get("date") or "").strip(), source=f"{path} {where} date",
+                              category=str(row.get("category") or "").strip() or default_category)
         result.append(ManifestRow(path=source.parent / file, options=options, where=where))
     if not result:
         raise SourceError("a manifest without rows")

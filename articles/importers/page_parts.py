@@ -23,7 +23,9 @@ FOOTER_CHROME = re.compile(r"^(?:Leave a (?:comment|reply)|\d+ (?:comments?|resp
                            r"Comments? (?:off|closed)|Permalink|Share)\b", re.I)
 TAGS = re.compile(r"^(?:Tags|Tagged(?:\s+with)?)\s*:?\s+(?P<names>.+)$", re.I)
 AUTHOR = re.compile(r"^Authors?:\s*(?P<names>.+)$")
-BYLINE = re.compile(r"^By:?\s+(?P<names>[^.!?]+?)\.?\s*$")
+# A full stop only after an initial ("Robert R. King") or a suffix ("Jr."): any other ends a sentence.
+BYLINE = re.compile(r"^By:?\s+(?P<names>(?:[^.!?]|(?<=\b[A-Z])\.|(?<=\b(?:Jr|Sr))\.)+?)\.?\s*$")
+SUFFIX = re.compile(r"^(Jr\.?|Sr\.?|II|III|IV|V|VI)(?=\s|$)")
 SERIES_NOTE = re.compile(r"^(?:\(|\*|_)?(?:This\s+(?:is|post\s+is|article\s+is|blog\s+is)\b.{0,80}\b(?:series|part)\b"
                          r"|Part\s+\w+\s+(?:of|in)\b.{0,60}\bseries\b|The\s+following\s+is\s+part\b)", re.I)
 # Bylines that name a recurring series (whose name stands in for an author on cards), not a person.
@@ -60,6 +62,7 @@ class PageOptions:
     url: str = ""
     date: str = ""
     source: str = "--date"  # how the date was given, for messages ("--date", "manifest line 3")
+    category: str = ""  # the category when the page names none (a page's own categories win)
 
 
 @dataclass
@@ -79,6 +82,10 @@ def split_names(value):
     names = []
     for segment in AFFILIATION.sub("", value.strip()).split(","):
         segment = re.sub(r"^\s*(?:and\s+|&\s*)", "", segment).strip()
+        if names and (suffix := SUFFIX.match(segment)):  # "Robert King, Jr.": the name before it
+            text = suffix.group(1).rstrip(".")
+            names[-1] = f"{names[-1]}, {text}." if text in ("Jr", "Sr") else f"{names[-1]}, {text}"
+            segment = re.sub(r"^\s*(?:and\s+|&\s*)", "", segment[suffix.end():]).strip()
         if segment and not is_affiliation(segment):
             names += [name.strip() for name in NAME_SEPARATORS.split(segment) if name.strip()]
     return [name for name in names if name.lower() not in ("and", "&") and len(name.split()) <= MAX_NAME_WORDS
@@ -124,6 +131,7 @@ def read_header(blocks, known_title=""):
     """
     header = Header(title=[], names=[], categories=[], series_notes=[], pictures=[])
     index, title_allowed = 0, not known_title
+    byline = []  # the names of "By" lines: their order is the byline's, whatever "Author:" lines say
     while index < min(len(blocks), MAX_HEADER_BLOCKS):
         block = blocks[index]
         line = block.text
@@ -147,6 +155,8 @@ def read_header(blocks, known_title=""):
             title_allowed = False
         elif (match := AUTHOR.match(line) or BYLINE.match(line)) and len(line.split()) <= MAX_BYLINE_WORDS:
             add_names(header, match.group("names"))
+            if match.re is BYLINE:
+                byline += [name for name in split_names(match.group("names")) if name not in byline]
             title_allowed = False
         elif SERIES_NOTE.match(line) and not header.names and (header.title or known_title):
             header.series_notes.append(block)
@@ -161,6 +171,7 @@ def read_header(blocks, known_title=""):
             break
         index += 1
     header.end = index
+    header.names = byline + [name for name in header.names if name not in byline]
     return header
 
 
@@ -252,7 +263,8 @@ def bio_for(name, note):
 
 
 def choose_date(header, meta, options, url_month, where):
-    """The publication day: the page's own date line or markup, else --date, else the old URL's month."""
+    """(publication day, precision): the page's own date line or markup, else --date (precision "day"),
+    else the first of the old URL's month (precision "month")."""
     page_day, page_where = None, ""
     if header.date_line is not None:
         page_day, page_where = header.date_line[0].day, header.date_line[1]
@@ -269,11 +281,11 @@ def choose_date(header, meta, options, url_month, where):
                           "correct one of them", page_where)
     day = page_day or option_day
     if day is None and url_month is not None:
-        day = date(*url_month, 1)
+        return date(*url_month, 1), "month"  # the month is all the address says: shown as "April 2020"
     if day is None:
         raise SourceError(f"no “Published <Month D, YYYY>” date line (nor any other date line in the page); {DATE_HELP}",
                           where)
-    return day
+    return day, "day"
 
 
 def choose_title(header, meta, blocks):
@@ -302,7 +314,7 @@ def assemble(blocks, options, meta=None, first_where="line 1", after=()):
     names = header.names or list(meta.authors if meta else ())
     categories = header.categories or list(meta.categories if meta else ())
     legacy_path, url_slug, url_month = read_url(options.url, "--url") if options.url else ("", "", None)
-    day = choose_date(header, meta, options, url_month, title_where)
+    day, precision = choose_date(header, meta, options, url_month, title_where)
     rest = blocks[header.end:] + [block for block in after if is_note(block.text, names)
                                   or (CREDIT.match(block.text) and len(block.text) <= CREDIT_LENGTH)]
     body, note, credit, tail_categories, tags = read_tail(rest, names)
@@ -317,13 +329,14 @@ def assemble(blocks, options, meta=None, first_where="line 1", after=()):
         slug=slug[:SLUG_LENGTH],
         status=options.status,
         published_at=publication_time(day),
+        date_precision=precision,
         body=render(body),
         author_note="\n\n".join(note),
         image_credit=credit,
         authors=[AuthorRecord(name=name, slug=make_slug(name, "author"), bio=bio_for(name, note))
                  for name in people],
         categories=[CategoryRecord(name=name, slug=make_slug(name, "category"))
-                    for name in categories or tail_categories],
+                    for name in categories or tail_categories or ([options.category] if options.category else [])],
         tags=[TagRecord(name=name, slug=make_slug(name, "entity"))
               for name in tags or (meta.tags if meta else ())],
         series=series[0] if series else "",

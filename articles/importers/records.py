@@ -52,6 +52,8 @@ class PostRecord:
     slug: str
     status: str
     published_at: object = None
+    date_precision: str = "day"  # "month" for a date known to the month only (an old /YYYY/MM/ address)
+    modified_at: object = None  # the source's own modified date, when it has one (WXR post_modified_gmt)
     body: str = ""
     excerpt: str = ""
     author_note: str = ""

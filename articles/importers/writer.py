@@ -104,7 +104,7 @@ class ArticleWriter:
         article.import_digest = article_digest(derived, [a.pk for a in authors], [c.pk for c in categories],
                                                known.entity_ids | matched)
         if outcome == UPDATED:
-            article.save()
+            article.save(imported=True)  # not an edit here: modified_at is the source's (apply())
             self.stored(article)
         self.buffer.revise(article, f"Imported from {origin(record)}")
         self.report.outcomes[outcome] += 1
@@ -143,6 +143,8 @@ class ArticleWriter:
         for name in COMPARED_FIELDS:
             setattr(article, name, getattr(record, name))
         article.excerpt_is_manual = bool(record.excerpt.strip())  # the source's own excerpt stays as written
+        article.date_precision = record.date_precision
+        article.set_source_modified(record.modified_at)
         if record.wp_id is not None:
             article.wp_id, article.import_source = record.wp_id, record.source
         if series is not None:  # a series an editor set stays when the source names none

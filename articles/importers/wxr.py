@@ -246,6 +246,7 @@ class WxrReader:
             slug=self.item_slug(wp(element, "post_name"), title, post_id),
             status=status,
             published_at=published_at,
+            modified_at=self.item_modified(element),
             body=autop(caption_figures(content)),
             source_body=content,
             excerpt=excerpt,
@@ -281,6 +282,20 @@ class WxrReader:
                     raise SourceError(f"date “{value}”: {problem}", where)
                 return when
         return self.channel.published if status == "published" else None
+
+    def item_modified(self, element):
+        """post_modified_gmt, else post_modified in the site's zone; None when absent or unreadable (the
+        post is imported all the same, and counts as last changed when published)."""
+        gmt, local = self.wp(element, "post_modified_gmt"), self.wp(element, "post_modified")
+        for value, zone in ((gmt, dt_timezone.utc), (local, timezone.get_default_timezone())):
+            if value and value != NO_DATE:
+                try:
+                    when = datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=zone)
+                except ValueError:
+                    continue
+                if not date_problem(when):
+                    return when
+        return None
 
     @staticmethod
     def item_slug(post_name, title, post_id):

@@ -1,4 +1,7 @@
 """RSS 2.0 and Atom feeds for the whole blog and for each category, entity, author and series."""
+from urllib.parse import urljoin
+
+import nh3
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
@@ -7,8 +10,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from archive.public_origin import PublicOriginRequest
+from archive.public_origin import PublicOriginRequest, absolute
 
+from ..html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
 from ..models import Article, ArticleEntity, Author, Category, Entity, EntityRedirect, Series
 from ..templatetags.peninsula import join_names
 
@@ -28,6 +32,16 @@ def xml_safe(value):
     if isinstance(value, (list, tuple)):
         return [xml_safe(member) for member in value]
     return value
+
+
+def with_absolute_urls(body, page_url):
+    """The (sanitised) body with every `src` and `href` absolute: a feed reader shows it away from the site,
+    and few of them honour xml:base. Relative ones resolve against the article's page (`page_url`)."""
+    def resolve(tag, attribute, value):
+        return urljoin(page_url, value) if attribute in ("src", "href") else value
+
+    return nh3.clean(body, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_URL_SCHEMES,
+                     link_rel="noopener noreferrer", attribute_filter=resolve)
 
 
 class XMLSafeFeedMixin:
@@ -93,7 +107,7 @@ class ArticleFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return item.last_modified
 
     def item_author_name(self, item):
         names = [author.name for author in item.authors.all()]
@@ -117,7 +131,7 @@ class AtomFeedMixin:
         return names[0] if names else (item.series.name if item.series else None)
 
     def item_extra_kwargs(self, item):
-        return {"content": item.body, "extra_authors": [author.name for author in item.authors.all()][1:]}
+        return {"content": with_absolute_urls(item.body, absolute(item.get_absolute_url())), "extra_authors": [author.name for author in item.authors.all()][1:]}
 
 
 class ArticleAtomFeed(AtomFeedMixin, ArticleFeed):

@@ -8,11 +8,12 @@ from django.utils.http import urlencode
 from archive.public_origin import absolute
 
 from ..citations.page import highwire_tags
-from .structured_data import blog_posting, json_ld_script
+from .structured_data import article_picture, blog_posting, json_ld_script
 
 BLOG_DESCRIPTION = ("The Peninsula is the blog of the Korea Economic Institute of America: short analysis and "
                     "commentary on the Korean peninsula, its economy, its politics and its place in the world.")
 DEFAULT_IMAGE = "img/the-peninsula.png"
+LOGO = "img/logo.png"  # the publisher's logo in JSON-LD: square, as crawlers want it
 # Query parameters that name a different list; everything else (utm_*, fbclid, ...) is noise.
 CANONICAL_PARAMS = {"articles:index": ("category", "theme")}
 # Pages with feeds of their own: view name -> (context name, feed URL name).
@@ -118,14 +119,16 @@ def build(context):
 
     article = context.get("article")
     if view_name == "articles:article_detail" and article is not None:
-        image_url = article.image.url if article.image else static(DEFAULT_IMAGE)
+        picture = article_picture(article)
         meta.update(title=article.title, description=article.excerpt, type="article",
-                    image=absolute(image_url), large_image=bool(article.image), article=article,
+                    image=absolute(picture or static(DEFAULT_IMAGE)), large_image=bool(article.image),
+                    article=article,
                     authors=[absolute(author.get_absolute_url()) for author in article.authors.all()],
                     section=article.primary_category)
         if article.is_public:
             meta["json_ld"] = json_ld_script(
-                blog_posting(article, absolute, image_url, absolute(reverse("articles:index"))))
+                blog_posting(article, absolute, static(LOGO), absolute(reverse("articles:index")),
+                             image_url=picture or static(DEFAULT_IMAGE)))
             meta["citation"] = highwire_tags(article, absolute(article.get_absolute_url()))
     meta["title"] = paged(meta["title"], context.get("page_obj"))
     meta["og_title"] = meta["title"] or settings.SITE_NAME

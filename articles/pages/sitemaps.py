@@ -7,7 +7,7 @@ URLs are on the public origin (SITE_URL), never the request's Host or scheme.
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap, views as sitemap_views
 from django.db.models import Max
-from django.db.models.functions import Greatest
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.views import View
 
@@ -15,9 +15,17 @@ from archive.public_origin import PublicOriginRequest
 
 from ..models import Article, Author, Category, Entity, Series, published_q
 from ..caching.page_cache import CachedPageMixin
+from .archives import archive_years
+
+
+def changed(prefix=""):
+    """When an article last changed for readers: its content (at the source or here: modified_at, never the
+    day it was imported) or its going public, whichever is later."""
+    return Greatest(Coalesce(f"{prefix}modified_at", f"{prefix}published_at"), f"{prefix}published_at")
+
 
 # When a list page last changed: an article on it was edited or (scheduled) became public.
-CHANGED = Greatest("updated_at", "published_at")
+CHANGED = changed()
 
 
 class Section(Sitemap):
@@ -33,13 +41,14 @@ class ArticleSitemap(Section):
     priority = 0.8
 
     def items(self):
-        return Article.objects.published().only("slug", "updated_at").order_by("-published_at", "pk")
+        return (Article.objects.published().annotate(changed=CHANGED).only("slug")
+                .order_by("-published_at", "pk"))
 
     def lastmod(self, article):
-        return article.updated_at
+        return article.changed
 
     def get_latest_lastmod(self):
-        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        return Article.objects.published().aggregate(latest=Max(CHANGED))["latest"]
 
 
 class WithPublishedArticles(Section):
@@ -53,8 +62,8 @@ class WithPublishedArticles(Section):
 
     def items(self):
         lookup = self.to_articles
-        changed = Max(Greatest(f"{lookup}__updated_at", f"{lookup}__published_at"), filter=published_q(f"{lookup}__"))
-        return (self.model.objects.annotate(changed=changed).filter(changed__isnull=False)
+        latest = Max(changed(f"{lookup}__"), filter=published_q(f"{lookup}__"))
+        return (self.model.objects.annotate(changed=latest).filter(changed__isnull=False)
                 .only("slug").order_by("slug"))
 
     def lastmod(self, parent):
@@ -101,6 +110,19 @@ class PageSitemap(Section):
         return self.latest
 
 
+class ArchiveSitemap(Section):
+    """The year and month archives with public articles (pages/archives.py), at the address each answers on."""
+
+    changefreq = "monthly"
+    priority = 0.3
+
+    def items(self):
+        return [entry for year in archive_years() for entry in (year, *year.months)]
+
+    def location(self, entry):
+        return entry.url
+
+
 SITEMAPS = {
     "pages": PageSitemap,
     "articles": ArticleSitemap,
@@ -108,6 +130,7 @@ SITEMAPS = {
     "entities": EntitySitemap,
     "authors": AuthorSitemap,
     "series": SeriesSitemap,
+    "archives": ArchiveSitemap,
 }
 
 

@@ -56,7 +56,9 @@ class IndexView(CachedPageMixin, PublishedArticlesMixin, ListView):
         return queryset
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(is_index=True, category=self.category, theme=self.theme, **kwargs)
+        archives = values.archives(self.request) if not (self.category or self.theme) else ()
+        return super().get_context_data(is_index=True, category=self.category, theme=self.theme,
+                                        archives=archives, **kwargs)
 
 
 class ArticlePageView(DetailView):

@@ -1,5 +1,5 @@
-"""python manage.py import_page FILE... [--status draft|published] [--url URL] [--date YYYY-MM-DD] [--dry-run]
-[--overwrite] [--no-copy-images]"""
+"""python manage.py import_page FILE... [--status draft|published] [--url URL] [--date YYYY-MM-DD]
+[--category NAME] [--dry-run] [--overwrite] [--no-copy-images]"""
 from dataclasses import dataclass
 
 from django.core.management.base import BaseCommand, CommandError
@@ -36,7 +36,7 @@ def cut(value, width):
 
 class Command(BaseCommand):
     help = ("Import posts saved as text (any of the blog's page shapes, with or without the site chrome) or as "
-            "web pages (.html) as articles; a .csv or .json FILE is a manifest (file, url, date, status) of "
+            "web pages (.html) as articles; a .csv or .json FILE is a manifest (file, url, date, status, category) of "
             "several. Every file is read before anything is written, and one refused file writes nothing; "
             "then all are written in one transaction. Running it again changes nothing; a changed page "
             "updates its article (matched by slug and date), unless the article was changed here since its last "
@@ -49,6 +49,9 @@ class Command(BaseCommand):
         parser.add_argument("--url", default="", help="the post's original address; an old-blog /YYYY/MM/<slug>/ "
                             "path becomes a redirect, gives the slug, and its month the date when the page has none")
         parser.add_argument("--date", default="", metavar="YYYY-MM-DD", help="the date, when the page does not show it")
+        parser.add_argument("--category", default="", metavar="NAME",
+                            help="the category of pages that show none (a page's own categories win); for a "
+                                 "manifest, of rows with an empty category column")
         parser.add_argument("--dry-run", action="store_true",
                             help="print one row per file (and every field for a single file); write nothing")
         parser.add_argument("--overwrite", action="store_true",
@@ -58,10 +61,10 @@ class Command(BaseCommand):
         copy_option(parser, "the pages' pictures (and each featured picture as the lead picture)")
 
     def handle(self, files, status, url, date, dry_run, no_progress=False, copy_images=None, overwrite=False,
-               **options):
+               category="", **options):
         self.overwrite = overwrite
         self.pictures = PictureCopies() if copies_wanted(copy_images, dry_run) else None
-        pages = self.pages(files, PageOptions(status=status, url=url, date=date))
+        pages = self.pages(files, PageOptions(status=status, url=url, date=date, category=" ".join(category.split())))
         for page in pages:
             page.record, page.error = self.read(page)
         refused = [page for page in pages if page.error]
@@ -117,7 +120,7 @@ class Command(BaseCommand):
                 if options.url or options.date:
                     raise CommandError(f"{path}: a manifest gives each file's url and date; drop --url/--date")
                 try:
-                    rows = read_manifest(path, options.status)
+                    rows = read_manifest(path, options.status, options.category)
                 except SourceError as error:
                     raise CommandError(f"{path}: {error}") from error
                 pages += [Page(path=str(row.path), options=row.options) for row in rows]

@@ -3,12 +3,12 @@ the object and the field, and nothing written (loaddata runs in one transaction)
 from django.core.management.base import CommandError
 from django.core.management.commands import loaddata
 
-from articles.importers.fixtures import admin_form_problem, missing_references, refusal, unreadable_value
+from articles.importers.fixtures import admin_form_problem, missing_references, pk_row, refusal, unreadable_value
 
 
 class Command(loaddata.Command):
     def loaddata(self, fixture_labels):
-        if message := unreadable_value(fixture_labels) or missing_references(fixture_labels):
+        if message := pk_row(fixture_labels) or unreadable_value(fixture_labels) or missing_references(fixture_labels):
             raise CommandError(message)
         super().loaddata(fixture_labels)
 
