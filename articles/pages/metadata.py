@@ -144,6 +144,8 @@ def build(context):
             meta["json_ld"] = json_ld_script(
                 blog_posting(article, absolute, image_url, absolute(reverse("articles:index"))))
             meta["citation"] = highwire_tags(article, absolute(article.get_absolute_url()))
+    elif context.get("is_preview") and article is not None:  # a token's URL, or the admin's unsaved changes
+        meta["title"] = f"Preview: {article.title}"
     meta["title"] = paged(meta["title"], context.get("page_obj"))
     meta["og_title"] = meta["title"] or settings.SITE_NAME
     meta["document_title"] = document_title(meta["title"])
