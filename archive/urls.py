@@ -17,6 +17,7 @@ urlpatterns = [
     path("subscribe/confirm/<str:token>/", views.confirm_subscription, name="subscribe_confirm"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", SitemapIndexView.as_view(), name="sitemap"),
     path("sitemap-<slug:section>.xml", SitemapSectionView.as_view(), name="sitemap_section"),
     path("healthz", health.healthz, name="healthz"),

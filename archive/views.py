@@ -2,10 +2,11 @@
 from urllib.parse import urlsplit
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.contrib.staticfiles import finders
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -57,7 +58,7 @@ def confirm_subscription(request, token):
     except mailing_list.BadLink as error:
         return render(request, "archive/subscription_link_invalid.html", {"expired": error.expired}, status=400)
     return render(request, "archive/subscription_confirmed.html",
-                  {"subscriber": subscriber, "done": request.method == "POST"})
+                  {"subscriber": subscriber, "done": request.method == "POST" or subscriber.status == "active"})
 
 
 @never_cache
@@ -79,7 +80,7 @@ def unsubscribe_page(request, token):
     except mailing_list.BadLink:
         return render(request, "archive/subscription_link_invalid.html", {"expired": False}, status=400)
     return render(request, "archive/unsubscribe.html",
-                  {"subscriber": subscriber, "done": request.method == "POST"})
+                  {"subscriber": subscriber, "done": request.method == "POST" or subscriber.status == "unsubscribed"})
 
 
 @require_GET
@@ -87,3 +88,10 @@ def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /preview/", "Disallow: /search/", "",
              f"Sitemap: {absolute(reverse('sitemap'))}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+@cache_control(public=True, max_age=24 * 3600)
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page's <link rel="icon"> says."""
+    return FileResponse(open(finders.find("img/favicon.ico"), "rb"), content_type="image/x-icon")

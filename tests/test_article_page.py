@@ -100,8 +100,14 @@ def test_several_authors_are_joined_as_the_publisher_writes_them(client):
 
 
 @pytest.mark.django_db
-def test_the_photo_credit_is_not_shown_without_the_photo(client, peninsula):
+def test_the_photo_credit_is_shown_without_the_photo_after_the_author_note(client, peninsula):
+    """The credit is part of the post as published: the fixture has no picture file, the line stays."""
+    from bs4 import BeautifulSoup
+
     paragraphs = seed_paragraphs()
-    credit = paragraphs[paragraphs.index("By Matthew Nitkoski") + 10]
+    note, credit = paragraphs[paragraphs.index("By Matthew Nitkoski") + 9:][:2]
     assert peninsula.image_credit and not peninsula.image
-    assert credit not in client.get(ARTICLE_URL).content.decode()
+    soup = BeautifulSoup(client.get(ARTICLE_URL).content, "html.parser")
+    assert soup.select_one(".image-credit").get_text() == credit
+    assert soup.select_one(".author-note").find_next("p", class_="image-credit") is not None
+    assert not soup.select(".article-image")

@@ -23,16 +23,26 @@ FIXED_PAGE_NAMES = {
                                   "The Peninsula, with how many articles each has."),
     "archive/subscribe.html": ("Subscribe", "Subscribe to The Peninsula's mailing list: an email when new "
                                "analysis of the Korean peninsula is published."),
-    "archive/subscription_confirmed.html": ("Subscription confirmed",
-                                            "Your subscription to The Peninsula's mailing list is confirmed."),
-    "archive/subscription_link_invalid.html": ("Link not valid",
-                                               "This mailing-list link is not valid or has expired."),
-    "archive/unsubscribe.html": ("Unsubscribe", "Leave The Peninsula's mailing list."),
     "articles/preview_invalid.html": ("Preview link not valid", "This preview link is invalid or has expired."),
     "400.html": ("Bad request", "The request could not be understood."),
     "403.html": ("Forbidden", "You do not have permission to see this page."),
     "403_csrf.html": ("Please try again", "The form could not be sent; please try again."),
     "404.html": ("Page not found", "There is no page at this address on The Peninsula."),
+}
+# Pages that ask, then act (or say why they cannot), by template: their name follows their heading.
+STATE_PAGE_NAMES = {
+    "archive/subscription_confirmed.html": ("done", {
+        True: ("Subscription confirmed", "Your subscription to The Peninsula's mailing list is confirmed."),
+        False: ("Confirm your subscription", "Confirm your subscription to The Peninsula's mailing list."),
+    }),
+    "archive/unsubscribe.html": ("done", {
+        True: ("You are unsubscribed", "You have left The Peninsula's mailing list."),
+        False: ("Unsubscribe", "Leave The Peninsula's mailing list."),
+    }),
+    "archive/subscription_link_invalid.html": ("expired", {
+        True: ("Link expired", "This mailing-list link has expired."),
+        False: ("Link not valid", "This mailing-list link is not valid."),
+    }),
 }
 OWN_FEEDS = {
     "articles:category": ("category", "articles:category_feed"),
@@ -85,6 +95,13 @@ def paged(name, page_obj):
     return f"{name}, page {page_obj.number}" if name else f"Page {page_obj.number}"
 
 
+def fixed_name(template_name, context):
+    if template_name in STATE_PAGE_NAMES:
+        key, names = STATE_PAGE_NAMES[template_name]
+        return names[bool(context.get(key))]
+    return FIXED_PAGE_NAMES.get(template_name)
+
+
 def build(context):
     """The page's metadata from its template context, keyed by the view that made it. Its absolute URLs
     are on the public origin (SITE_URL), whatever Host or scheme the request came with."""
@@ -92,7 +109,7 @@ def build(context):
     match = getattr(request, "resolver_match", None)
     view_name = match.view_name if match else ""
     template = getattr(context, "template", None)
-    name, description = FIXED_PAGE_NAMES.get(getattr(template, "name", None), None) or list_name(view_name, context)
+    name, description = fixed_name(getattr(template, "name", None), context) or list_name(view_name, context)
     meta = {"title": name, "description": description, "type": "website", "site_name": settings.SITE_NAME,
             "image": absolute(static(DEFAULT_IMAGE)), "large_image": False,
             "feeds": feed_links(settings.SITE_NAME, "articles:feed")}
@@ -130,6 +147,8 @@ def build(context):
                 blog_posting(article, absolute, static(LOGO), absolute(reverse("articles:index")),
                              image_url=picture or static(DEFAULT_IMAGE)))
             meta["citation"] = highwire_tags(article, absolute(article.get_absolute_url()))
+    elif context.get("is_preview") and article is not None:  # a token's URL, or the admin's unsaved changes
+        meta["title"] = f"Preview: {article.title}"
     meta["title"] = paged(meta["title"], context.get("page_obj"))
     meta["og_title"] = meta["title"] or settings.SITE_NAME
     meta["document_title"] = document_title(meta["title"])
