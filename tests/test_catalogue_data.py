@@ -189,7 +189,7 @@ def test_atom_content_has_absolute_urls(client):
     atom = ElementTree.fromstring(client.get("/feed/atom/").content)
     content = atom.find(f"{ATOM}entry/{ATOM}content").text
     assert 'href="http://testserver/the-peninsula/other/"' in content
-    assert 'href="http://testserver/the-peninsula/linked/#note"' in content
+    assert 'href="http://testserver/the-peninsula/linked/#linked__note"' in content
     assert 'src="http://testserver/media/x.png"' in content
     assert 'href="/' not in content and 'src="/' not in content
 

@@ -223,7 +223,7 @@ class WxrReader:
         if not post_type:
             return Item(reason="no post type", where=where)
         if post_type == "attachment":
-            return Item(kind=NOT_ARTICLES[post_type], where=where, attachment=self.attachment(element, title))
+            return Item(kind=NOT_ARTICLES[post_type], where=where, attachment=attachment(element, title, self.wp))
         if post_type != "post" or not self.posts:
             return Item(kind=NOT_ARTICLES.get(post_type, f"{post_type} items"), where=where)
         if not POST_ID.fullmatch(raw_id):
@@ -243,7 +243,7 @@ class WxrReader:
         content = text_of(element.find(f"{{{CONTENT_NAMESPACE}}}encoded"))
         return PostRecord(
             title=title[:300] or f"Untitled post {post_id}",
-            slug=self.item_slug(wp(element, "post_name"), title, post_id),
+            slug=item_slug(wp(element, "post_name"), title, post_id),
             status=status,
             published_at=published_at,
             modified_at=self.item_modified(element),
@@ -260,46 +260,56 @@ class WxrReader:
             where=where,
         )
 
-    def attachment(self, element, title):
-        """(picture address, alt text) of an attachment item: its own alt text, else caption, description, title."""
-        meta = {self.wp(entry, "meta_key"): self.wp(entry, "meta_value")
-                for entry in element.findall(f"{{{self.channel.namespace}}}postmeta")}
-        excerpt = excerpt_of(element)
-        alt = attachment_alt(meta.get("_wp_attachment_image_alt", ""), excerpt,
-                             text_of(element.find(f"{{{CONTENT_NAMESPACE}}}encoded")), title)
-        return self.wp(element, "attachment_url"), alt
-
     def item_date(self, element, where, status):
         """post_date_gmt, else post_date in the site's zone, else (for a published post) the export's date."""
-        gmt, local = self.wp(element, "post_date_gmt"), self.wp(element, "post_date")
-        for value, zone in ((gmt, dt_timezone.utc), (local, timezone.get_default_timezone())):
-            if value and value != NO_DATE:
-                try:
-                    when = datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=zone)
-                except ValueError:
-                    raise SourceError(f"unreadable date “{value}”", where) from None
-                if problem := date_problem(when):
-                    raise SourceError(f"date “{value}”: {problem}", where)
+        for value, zone in self.date_columns(element, "post_date"):
+            try:
+                when = wp_datetime(value, zone)
+            except ValueError:
+                raise SourceError(f"unreadable date “{value}”", where) from None
+            if when and (problem := date_problem(when)):
+                raise SourceError(f"date “{value}”: {problem}", where)
+            if when:
                 return when
         return self.channel.published if status == "published" else None
 
     def item_modified(self, element):
         """post_modified_gmt, else post_modified in the site's zone; None when absent or unreadable (the
         post is imported all the same, and counts as last changed when published)."""
-        gmt, local = self.wp(element, "post_modified_gmt"), self.wp(element, "post_modified")
-        for value, zone in ((gmt, dt_timezone.utc), (local, timezone.get_default_timezone())):
-            if value and value != NO_DATE:
-                try:
-                    when = datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=zone)
-                except ValueError:
-                    continue
-                if not date_problem(when):
-                    return when
+        for value, zone in self.date_columns(element, "post_modified"):
+            try:
+                when = wp_datetime(value, zone)
+            except ValueError:
+                continue
+            if when and not date_problem(when):
+                return when
         return None
 
-    @staticmethod
-    def item_slug(post_name, title, post_id):
-        return make_slug(post_name or title, f"post-{post_id}", max_length=280)
+    def date_columns(self, element, name):
+        """(value, zone) of a date's two columns: `name`_gmt in UTC, then `name` in the site's zone."""
+        return ((self.wp(element, f"{name}_gmt"), dt_timezone.utc),
+                (self.wp(element, name), timezone.get_default_timezone()))
+
+
+def attachment(element, title, wp):
+    """(picture address, alt text) of an attachment item: its own alt text, else caption, description, title.
+    `wp(element, name)` reads the export's wp: elements."""
+    meta = {wp(entry, "meta_key"): wp(entry, "meta_value")
+            for entry in element if entry.tag.endswith("}postmeta")}
+    alt = attachment_alt(meta.get("_wp_attachment_image_alt", ""), excerpt_of(element),
+                         text_of(element.find(f"{{{CONTENT_NAMESPACE}}}encoded")), title)
+    return wp(element, "attachment_url"), alt
+
+
+def wp_datetime(value, zone):
+    """A WXR date column's value as an aware datetime in `zone`; None when empty; ValueError if unreadable."""
+    if not value or value == NO_DATE:
+        return None
+    return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=zone)
+
+
+def item_slug(post_name, title, post_id):
+    return make_slug(post_name or title, f"post-{post_id}", max_length=280)
 
 
 def post_id_problem(raw_id):

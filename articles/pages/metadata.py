@@ -102,6 +102,19 @@ def fixed_name(template_name, context):
     return FIXED_PAGE_NAMES.get(template_name)
 
 
+def page_links(request, view_name, page_obj):
+    """The page's canonical URL (also og:url) and its previous and next pages', on the public origin."""
+    params = {name: request.GET[name] for name in CANONICAL_PARAMS.get(view_name, ()) if request.GET.get(name)}
+    here = absolute(request.path)
+    links = {"canonical": page_url(here, params, page_obj.number if page_obj else 1)}
+    if page_obj and page_obj.has_previous():
+        links["prev"] = page_url(here, params, page_obj.previous_page_number())
+    if page_obj and page_obj.has_next():
+        links["next"] = page_url(here, params, page_obj.next_page_number())
+    links["url"] = links["canonical"]
+    return links
+
+
 def build(context):
     """The page's metadata from its template context, keyed by the view that made it. Its absolute URLs
     are on the public origin (SITE_URL), whatever Host or scheme the request came with."""
@@ -115,15 +128,7 @@ def build(context):
             "feeds": feed_links(settings.SITE_NAME, "articles:feed")}
 
     if match:
-        params = {name: request.GET[name] for name in CANONICAL_PARAMS.get(view_name, ()) if request.GET.get(name)}
-        page_obj = context.get("page_obj")
-        number = page_obj.number if page_obj else 1
-        meta["canonical"] = page_url(absolute(request.path), params, number)
-        if page_obj and page_obj.has_previous():
-            meta["prev"] = page_url(absolute(request.path), params, page_obj.previous_page_number())
-        if page_obj and page_obj.has_next():
-            meta["next"] = page_url(absolute(request.path), params, page_obj.next_page_number())
-        meta["url"] = meta["canonical"]
+        meta.update(page_links(request, view_name, context.get("page_obj")))
 
     if view_name in OWN_FEEDS:
         obj = context.get(OWN_FEEDS[view_name][0])
