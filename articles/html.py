@@ -2,6 +2,7 @@
 import html
 import re
 
+import langcodes
 import nh3
 
 from .html_limits import check_body
@@ -23,6 +24,7 @@ ALLOWED_ATTRIBUTES = {
     "th": {"scope", "colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
     "ol": {"start"},
+    "code": {"class"},  # only "language-…" (code_attribute below): the language of an imported code block
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
@@ -32,6 +34,7 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
                           + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
                                     for plane in range(17)) + "]")
+_CODE_CLASS = re.compile(r"language-[a-z0-9+#_-]{1,40}")
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|figcaption|td|th|pre|dd|dt)>|<br\s*/?>", re.I)
 _SPACE = re.compile(r"[ \t\r\f\v]+")
@@ -62,7 +65,17 @@ def sanitize_html(value):
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
+        attribute_filter=checked_attribute,
     )
+
+
+def checked_attribute(tag, name, value):
+    """An attribute's value if it says something true: `lang` a valid BCP 47 tag (not "php"), a code class a language."""
+    if name == "lang":
+        return value if langcodes.tag_is_valid(value.strip()) else None
+    if name == "class":
+        return value if tag == "code" and _CODE_CLASS.fullmatch(value) else None
+    return value
 
 
 def html_to_text(value):

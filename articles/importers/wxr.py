@@ -22,8 +22,10 @@ from articles.dates import date_problem
 from articles.slugs import make_slug
 
 from .autop import autop
+from .code_blocks import keep_code_as_code
 from .provenance import site_key
 from .records import AuthorRecord, CategoryRecord, PostRecord, SourceError, TagRecord
+from .valid_body import valid_body
 
 SUPPORTED_VERSIONS = ("1.0", "1.1", "1.2")
 WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/\d+\.\d+/$")
@@ -236,7 +238,7 @@ class WxrReader:
             slug=self.item_slug(wp(element, "post_name"), title, post_id),
             status=status,
             published_at=published_at,
-            body=autop(content),
+            body=valid_body(autop(keep_code_as_code(content))),
             source_body=content,
             excerpt=excerpt,
             authors=[AuthorRecord(name=creator, slug=author_slug(creator))] if creator else [],
