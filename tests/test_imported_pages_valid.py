@@ -15,7 +15,11 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from articles.html import sanitize_html
+from articles.importers.autop import autop
+from articles.importers.code_blocks import keep_code_as_code
 from articles.importers.records import PostRecord
+from articles.importers.valid_body import valid_body
 from articles.importers.wxr import WxrReader
 from articles.models import Article
 from tests.shared_data import WXR_REAL, shared
@@ -89,7 +93,6 @@ def test_imported_pages_that_needed_mending_have_no_serious_axe_violations(chrom
     mended = mended_posts()
     articles = [article for article in Article.objects.published().order_by("pk")
                 if (article.import_source, article.wp_id) in mended]
-    print(len(articles))
     assert len(articles) >= 60
     context = chromium.new_context(base_url=live_server.url)
     page = context.new_page()
@@ -100,3 +103,57 @@ def test_imported_pages_that_needed_mending_have_no_serious_axe_violations(chrom
         found[article.get_absolute_url()] = blocking_violations(page)
     context.close()
     assert {url: violations for url, violations in found.items() if violations} == {}
+
+
+@pytest.mark.parametrize("source, block", [
+    ('<pre lang="php"><?php echo "<p>$x</p>"; ?></pre>',
+     '<pre><code class="language-php">&lt;?php echo "&lt;p&gt;$x&lt;/p&gt;"; ?&gt;</code></pre>'),
+    ('<pre lang="python" escaped="true">if a &lt; b:</pre>', '<pre><code class="language-python">if a &lt; b:</code></pre>'),
+    ('<pre class="brush: js">a && b</pre>', '<pre><code class="language-js">a &amp;&amp; b</code></pre>'),
+    ("[php]<table>[/php]", '<pre><code class="language-php">&lt;table&gt;</code></pre>'),
+    ('[code lang="php"]<b>[/code]', '<pre><code class="language-php">&lt;b&gt;</code></pre>'),
+    ('[sourcecode language="diff"]- <td>[/sourcecode]', '<pre><code class="language-diff">- &lt;td&gt;</code></pre>'),
+    ('[cce lang="diff"]+ &lt;a&gt;[/cce]', '<pre><code class="language-diff">+ &lt;a&gt;</code></pre>'),
+    ("[ccnLe_php]&amp;[/ccnLe_php]", '<pre><code class="language-php">&amp;</code></pre>'),
+    ('<code lang="PHP" highlight="3">\n<h2>x</h2>\n</code>', '<pre><code class="language-php">&lt;h2&gt;x&lt;/h2&gt;</code></pre>'),
+    ('<pre lang="text">plain</pre>', "<pre><code>plain</code></pre>"),
+])
+def test_plugin_code_blocks_become_escaped_code(source, block):
+    assert valid_body(autop(keep_code_as_code(source))) == block
+
+
+def test_words_in_brackets_and_unclosed_shortcodes_stay_text():
+    assert keep_code_as_code("a [code sprint] and [python] b") == "a [code sprint] and [python] b"
+
+
+def test_lang_is_kept_only_when_it_is_a_language_tag():
+    assert sanitize_html('<p lang="ko">안녕</p><p lang="php">x</p><span lang="zh-Hans">中</span>') == \
+        '<p lang="ko">안녕</p><p>x</p><span lang="zh-Hans">中</span>'
+    assert sanitize_html('<code class="language-php">x</code><code class="evil">y</code>') == \
+        '<code class="language-php">x</code><code>y</code>'
+
+
+def test_links_without_a_name_are_named_or_unwrapped():
+    body = valid_body('<p><a href="https://flickr.com/p/1"><img src="/a/DSC_0042.jpg"></a> <a href="/x"> </a>'
+                      '<a name="top">Top</a> <a href="https://e.org/"><img src="/up/korea-map-300x200.png"></a></p>')
+    assert body == ('<p><a href="https://flickr.com/p/1" rel="noopener noreferrer"><img src="/a/DSC_0042.jpg" '
+                    'alt="flickr.com"></a>  Top <a href="https://e.org/" rel="noopener noreferrer">'
+                    '<img src="/up/korea-map-300x200.png" alt="Korea map"></a></p>')
+
+
+def test_pictures_get_alt_from_title_or_file_name_else_empty():
+    body = valid_body('<p><img src="/a/b.png" title="The border"><img src="/a/river-crossing.jpg">'
+                      '<img src="/a/{7BF02F00}.dat"><img src="/a/IMG_1234.jpg" alt="Kept"></p>')
+    assert re.findall(r'alt="([^"]*)"', body) == ["The border", "River crossing", "", "Kept"]
+
+
+def test_headings_follow_the_page_title_and_stray_items_get_a_list():
+    assert valid_body("<h3>A</h3><h5>B</h5><h3>C</h3><li>one</li><li>two</li>") == \
+        "<h2>A</h2><h3>B</h3><h2>C</h2><ul><li>one</li><li>two</li></ul>"
+
+
+def test_addresses_are_encoded_and_unreachable_hosts_dropped():
+    body = valid_body('<a href="mailto:me (at) example.org">m</a><img src="/a/{x}.dat" alt=""> '
+                      '<a href="http://(www\\.)?example.org/">r</a>')
+    assert body == ('<a href="mailto:me%20(at)%20example.org" rel="noopener noreferrer">m</a>'
+                    '<img src="/a/%7Bx%7D.dat" alt=""> r')
