@@ -4,6 +4,7 @@ import re
 from functools import partial
 from urllib.parse import unquote
 
+import langcodes
 import nh3
 
 from .html_limits import check_body
@@ -25,6 +26,7 @@ ALLOWED_ATTRIBUTES = {
     "th": {"scope", "colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
     "ol": {"start"},
+    "code": {"class"},  # only "language-…" (code_attribute below): the language of an imported code block
 }
 # Anchors: headings (the table of contents) and footnote references and notes (links both ways) keep
 # their ids, in the article's own namespace (sanitize_html's `id_prefix`; articles/anchors.py).
@@ -43,6 +45,7 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
                           + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
                                     for plane in range(17)) + "]")
+_CODE_CLASS = re.compile(r"language-[a-z0-9+#_-]{1,40}")
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|figcaption|td|th|pre|dd|dt)>|<br\s*/?>", re.I)
 _SPACE = re.compile(r"[ \t\r\f\v]+")
@@ -78,7 +81,7 @@ def sanitize_html(value, id_prefix=None):
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
-        attribute_filter=None if id_prefix is None else partial(_in_namespace, id_prefix),
+        attribute_filter=partial(_checked_attribute, id_prefix),
     )
 
 
@@ -96,6 +99,21 @@ def _in_namespace(prefix, tag, attribute, value):
         local = local_id(unquote(value[1:]))
         return "#" + prefix + ID_SEPARATOR + local if local else None
     return value
+
+
+def checked_attribute(tag, name, value):
+    """An attribute's value if it says something true: `lang` a valid BCP 47 tag (not "php"), a code class a language."""
+    if name == "lang":
+        return value if langcodes.tag_is_valid(value.strip()) else None
+    if name == "class":
+        return value if tag == "code" and _CODE_CLASS.fullmatch(value) else None
+    return value
+
+
+def _checked_attribute(prefix, tag, name, value):
+    """checked_attribute(), then the ids and same-page links moved into the article's namespace."""
+    value = checked_attribute(tag, name, value)
+    return value if value is None or prefix is None else _in_namespace(prefix, tag, name, value)
 
 
 def html_to_text(value):

@@ -22,6 +22,7 @@ from articles.dates import date_problem
 from articles.slugs import make_slug
 
 from .autop import autop
+from .code_blocks import keep_code_as_code
 from .pictures import attachment_alt, caption_figures
 from .provenance import site_key
 from .records import AuthorRecord, CategoryRecord, PostRecord, SourceError, TagRecord
@@ -247,7 +248,7 @@ class WxrReader:
             status=status,
             published_at=published_at,
             modified_at=self.item_modified(element),
-            body=autop(caption_figures(content)),
+            body=autop(caption_figures(keep_code_as_code(content))),  # valid_body() once alt texts are in
             source_body=content,
             excerpt=excerpt,
             authors=[AuthorRecord(name=creator, slug=author_slug(creator))] if creator else [],

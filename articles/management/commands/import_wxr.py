@@ -5,6 +5,7 @@ from tqdm import tqdm
 
 from articles.importers.picture_copies import PictureCopies, copies_wanted, copy_option
 from articles.importers.pictures import Attachments
+from articles.importers.valid_body import valid_body
 from articles.importers.records import AuthorRecord, CategoryRecord, PostRecord, SourceError, TagRecord
 from articles.importers.sources import check_source_path
 from articles.importers.writer import BATCH, UNCHANGED, ArticleWriter, ImportReport
@@ -78,7 +79,8 @@ class Command(BaseCommand):
 
         for record in reader:
             if isinstance(record, PostRecord):
-                record.body = self.attachments.fill_alts(record.body)
+                # Alt text from the export's attachments first: valid_body() derives the rest from file names.
+                record.body = valid_body(self.attachments.fill_alts(record.body))
                 if self.pictures:
                     self.pictures.copy(record)
                 posts.append(record)
