@@ -15,7 +15,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-run: $(VENV)/.installed
+# Local settings for manage.py commands typed by hand (archive/settings.py reads .env; real variables win).
+# Written once, never overwritten; git ignores it.
+.env:
+	printf '# Read by archive/settings.py; real environment variables win. Written by make run.\nDJANGO_DEBUG=1\n' > $@
+
+run: $(VENV)/.installed .env
 	DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py loaddata $(FIXTURES)
 	DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -59,10 +64,11 @@ test-postgres: $(VENV)/.installed $(VNU_JAR)
 
 # Production-style: hashed, compressed static files through whitenoise, gunicorn on 127.0.0.1:$(PORT)
 # (BIND=0.0.0.0:8000 behind a proxy). Needs SECRET_KEY and ALLOWED_HOSTS; see "Running in production".
+# DJANGO_DEBUG=0 unless set in the real environment, so .env's DJANGO_DEBUG=1 never reaches production.
 serve: $(VENV)/.installed
-	$(PY) manage.py collectstatic --noinput -v0
-	$(PY) manage.py migrate --noinput
-	PORT=$(PORT) $(VENV)/bin/gunicorn -c archive/gunicorn_conf.py archive.wsgi
+	DJANGO_DEBUG=$${DJANGO_DEBUG-0} $(PY) manage.py collectstatic --noinput -v0
+	DJANGO_DEBUG=$${DJANGO_DEBUG-0} $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=$${DJANGO_DEBUG-0} PORT=$(PORT) $(VENV)/bin/gunicorn -c archive/gunicorn_conf.py archive.wsgi
 
 # Benchmarks and the load/soak run (bench/README.md): gunicorn on 127.0.0.1:8810.
 bench: $(VENV)/.installed wrk

@@ -4,9 +4,17 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from dotenv import load_dotenv
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# A local `.env` (KEY=value lines; `make run` writes one with DJANGO_DEBUG=1) fills in what the real
+# environment leaves unset: a real variable always wins. DJANGO_ENV_FILE names another file; empty reads none
+# (the test settings set it empty, so a developer's .env never reaches the tests or their subprocesses).
+_env_file = os.environ.get("DJANGO_ENV_FILE", str(BASE_DIR / ".env"))
+if _env_file:
+    load_dotenv(_env_file, override=False)
 
 
 def env_bool(name, default=False):
