@@ -88,7 +88,7 @@ wrk:
 bench-search: $(VENV)/.installed
 	nice -n 10 $(PY) bench/search.py $(BENCH_SEARCH_ARGS)
 
-# Page import benchmark (README "Importing posts"): 1,000 text and 1,000 HTML pages, time and peak memory.
+# Page import benchmark (docs/importing.md): 1,000 text and 1,000 HTML pages, time and peak memory.
 bench-import-page: $(VENV)/.installed
 	nice -n 10 $(PY) bench/import_page.py $(BENCH_IMPORT_PAGE_ARGS)
 
@@ -97,11 +97,11 @@ PROPERTY_EXAMPLES ?= 200
 test-property: $(VENV)/.installed
 	PROPERTY_EXAMPLES=$(PROPERTY_EXAMPLES) $(PY) -m pytest tests/test_property_input.py -p no:logging $(PYTEST_ARGS)
 
-# Paragraph treatment on crafted posts at two sizes (README "Importing"): linear, so about twice as long.
+# Paragraph treatment on crafted posts at two sizes (docs/importing.md): linear, so about twice as long.
 bench-autop: $(VENV)/.installed
 	$(PY) bench/autop.py
 
-# Lighthouse (desktop and mobile) on the article, index, tag and search pages: bench/lighthouse.py, README "Lighthouse".
+# Lighthouse (desktop and mobile) on the article, index, tag and search pages: bench/lighthouse.py, bench/README.md "Lighthouse".
 lighthouse: $(VENV)/.installed
 	nice -n 10 $(PY) bench/lighthouse.py
 
@@ -113,7 +113,7 @@ bench-hostile: $(VENV)/.installed
 bench-hostile-load: $(VENV)/.installed wrk
 	$(PY) bench/hostile_load.py $(BENCH_HOSTILE_LOAD_ARGS)
 
-# Entity benchmarks (README "Entities"): matching time per 900-word article, and the new-name finders
+# Entity benchmarks (docs/entities.md): matching time per 900-word article, and the new-name finders
 # compared (SPACY_PYTHON=a Python with spaCy and its small English model adds spaCy to the table).
 bench-entities: $(VENV)/.installed
 	$(PY) bench/entity_matching.py

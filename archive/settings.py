@@ -197,7 +197,7 @@ STORAGES = {
 MEDIA_URL = os.environ.get("MEDIA_URL", "media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploaded pictures live in the default storage: the media folder, served by the app (archive.media),
-# or, with MEDIA_BUCKET set, an S3-compatible bucket through django-storages (README, "Pictures").
+# or, with MEDIA_BUCKET set, an S3-compatible bucket through django-storages (docs/readers.md, "Pictures").
 if os.environ.get("MEDIA_BUCKET"):
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
