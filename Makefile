@@ -15,7 +15,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-run: $(VENV)/.installed
+# Local settings for manage.py commands typed by hand (archive/settings.py reads .env; real variables win).
+# Written once, never overwritten; git ignores it.
+.env:
+	printf '# Read by archive/settings.py; real environment variables win. Written by make run.\nDJANGO_DEBUG=1\n' > $@
+
+run: $(VENV)/.installed .env
 	DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py loaddata $(FIXTURES)
 	DJANGO_DEBUG=$${DJANGO_DEBUG-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -59,10 +64,11 @@ test-postgres: $(VENV)/.installed $(VNU_JAR)
 
 # Production-style: hashed, compressed static files through whitenoise, gunicorn on 127.0.0.1:$(PORT)
 # (BIND=0.0.0.0:8000 behind a proxy). Needs SECRET_KEY and ALLOWED_HOSTS; see "Running in production".
+# DJANGO_DEBUG=0 unless set in the real environment, so .env's DJANGO_DEBUG=1 never reaches production.
 serve: $(VENV)/.installed
-	$(PY) manage.py collectstatic --noinput -v0
-	$(PY) manage.py migrate --noinput
-	PORT=$(PORT) $(VENV)/bin/gunicorn -c archive/gunicorn_conf.py archive.wsgi
+	DJANGO_DEBUG=$${DJANGO_DEBUG-0} $(PY) manage.py collectstatic --noinput -v0
+	DJANGO_DEBUG=$${DJANGO_DEBUG-0} $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=$${DJANGO_DEBUG-0} PORT=$(PORT) $(VENV)/bin/gunicorn -c archive/gunicorn_conf.py archive.wsgi
 
 # Benchmarks and the load/soak run (bench/README.md): gunicorn on 127.0.0.1:8810.
 bench: $(VENV)/.installed wrk
@@ -82,7 +88,7 @@ wrk:
 bench-search: $(VENV)/.installed
 	nice -n 10 $(PY) bench/search.py $(BENCH_SEARCH_ARGS)
 
-# Page import benchmark (README "Importing posts"): 1,000 text and 1,000 HTML pages, time and peak memory.
+# Page import benchmark (docs/importing.md): 1,000 text and 1,000 HTML pages, time and peak memory.
 bench-import-page: $(VENV)/.installed
 	nice -n 10 $(PY) bench/import_page.py $(BENCH_IMPORT_PAGE_ARGS)
 
@@ -91,11 +97,11 @@ PROPERTY_EXAMPLES ?= 200
 test-property: $(VENV)/.installed
 	PROPERTY_EXAMPLES=$(PROPERTY_EXAMPLES) $(PY) -m pytest tests/test_property_input.py -p no:logging $(PYTEST_ARGS)
 
-# Paragraph treatment on crafted posts at two sizes (README "Importing"): linear, so about twice as long.
+# Paragraph treatment on crafted posts at two sizes (docs/importing.md): linear, so about twice as long.
 bench-autop: $(VENV)/.installed
 	$(PY) bench/autop.py
 
-# Lighthouse (desktop and mobile) on the article, index, tag and search pages: bench/lighthouse.py, README "Lighthouse".
+# Lighthouse (desktop and mobile) on the article, index, tag and search pages: bench/lighthouse.py, bench/README.md "Lighthouse".
 lighthouse: $(VENV)/.installed
 	nice -n 10 $(PY) bench/lighthouse.py
 
@@ -107,7 +113,7 @@ bench-hostile: $(VENV)/.installed
 bench-hostile-load: $(VENV)/.installed wrk
 	$(PY) bench/hostile_load.py $(BENCH_HOSTILE_LOAD_ARGS)
 
-# Entity benchmarks (README "Entities"): matching time per 900-word article, and the new-name finders
+# Entity benchmarks (docs/entities.md): matching time per 900-word article, and the new-name finders
 # compared (SPACY_PYTHON=a Python with spaCy and its small English model adds spaCy to the table).
 bench-entities: $(VENV)/.installed
 	$(PY) bench/entity_matching.py

@@ -4,9 +4,17 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from dotenv import load_dotenv
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# A local `.env` (KEY=value lines; `make run` writes one with DJANGO_DEBUG=1) fills in what the real
+# environment leaves unset: a real variable always wins. DJANGO_ENV_FILE names another file; empty reads none
+# (the test settings set it empty, so a developer's .env never reaches the tests or their subprocesses).
+_env_file = os.environ.get("DJANGO_ENV_FILE", str(BASE_DIR / ".env"))
+if _env_file:
+    load_dotenv(_env_file, override=False)
 
 
 def env_bool(name, default=False):
@@ -189,7 +197,7 @@ STORAGES = {
 MEDIA_URL = os.environ.get("MEDIA_URL", "media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploaded pictures live in the default storage: the media folder, served by the app (archive.media),
-# or, with MEDIA_BUCKET set, an S3-compatible bucket through django-storages (README, "Pictures").
+# or, with MEDIA_BUCKET set, an S3-compatible bucket through django-storages (docs/readers.md, "Pictures").
 if os.environ.get("MEDIA_BUCKET"):
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",

@@ -2,6 +2,7 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-settings-not-a-secret")
+os.environ["DJANGO_ENV_FILE"] = ""  # a developer's .env never reaches the tests (nor their subprocesses)
 
 from .settings import *  # noqa: E402,F403
 
