@@ -2,7 +2,7 @@
 
 Enough for one machine (gunicorn behind a proxy or a CDN): names never change content, since
 storage never overwrites a name and renditions are named after their original, so responses may
-be kept for a year. With an S3-compatible store (README, "Pictures") the bucket serves them
+be kept for a year. With an S3-compatible store (docs/readers.md, "What readers see: pictures") the bucket serves them
 and SERVE_MEDIA is off.
 """
 import mimetypes

@@ -32,7 +32,7 @@ class SharedPagesVaryMiddleware:
     session, as the page cache does to tell staff from readers. A page sent `public` is the one every
     anonymous reader gets (articles/caching/), whatever cookies they carry, so it varies only on
     Accept-Encoding and a CDN can keep one copy. Pages for a signed-in user are sent `private` and
-    keep `Vary: Cookie` (README, "Pages a CDN can keep").
+    keep `Vary: Cookie` (docs/readers.md, "Staying informed").
     """
 
     def __init__(self, get_response):

@@ -75,7 +75,7 @@ def archives(request=None):
 
 def page_citations(request, article):
     """The citations the article page shows, formatted once per article, content generation and day
-    (Harvard's carries the reader's date; about 50 ms for the five styles: README, "Citing an article")."""
+    (Harvard's carries the reader's date; about 50 ms for the five styles: docs/readers.md, "Citing an article")."""
     today = timezone.localdate()
     return remember(request, ("citations", article.pk, today.isoformat()), lambda: article_citations(article, today))
 

@@ -17,7 +17,7 @@ The API other parts of the archive use (the article page, the importers, the adm
   same for a picture outside a body (an author's photo).
 
 Storage is whatever ``STORAGES["default"]`` names: the local media folder (served by
-``archive.media``) or an S3-compatible bucket (README, "Pictures").
+``archive.media``) or an S3-compatible bucket (docs/readers.md, "What readers see: pictures").
 """
 from .body import body_for_page, measure_picture, size_body_pictures, stored_picture_attrs
 from .external import localise_images
