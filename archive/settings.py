@@ -145,7 +145,7 @@ else:
     _cache_dir = os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache"))
     CACHES = {
         "default": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "archive.disk_cache.PersistentDjangoCache",
             "LOCATION": _cache_dir,
             "SHARDS": 8,
             "DATABASE_TIMEOUT": 0.05,  # a read waiting longer on a writer counts as a miss
@@ -153,7 +153,7 @@ else:
                         "eviction_policy": "least-recently-used"},
         },
         "state": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "archive.disk_cache.PersistentDjangoCache",
             "LOCATION": os.path.join(_cache_dir, "state"),
             "SHARDS": 1,
             "DATABASE_TIMEOUT": 1,

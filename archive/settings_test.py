@@ -16,7 +16,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
-if "diskcache" in CACHES["default"]["BACKEND"]:  # noqa: F405
+if CACHES["default"]["BACKEND"].endswith("DjangoCache"):  # noqa: F405
     # The default shared disk cache, in a directory of this test run's own (removed at exit).
     import atexit
     import shutil

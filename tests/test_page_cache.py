@@ -226,9 +226,8 @@ def test_the_default_cache_is_on_disk_every_worker_on_the_host_shares(monkeypatc
     (another gunicorn worker) reads: the generation one worker moves, the next one sees."""
     import importlib
 
-    from diskcache import DjangoCache
-
     import archive.settings as real_settings
+    from archive.disk_cache import PersistentDjangoCache as DjangoCache
     from articles.caching import generation as caching
 
     for name in ("REDIS_URL", "CACHE_URL"):
@@ -239,7 +238,8 @@ def test_the_default_cache_is_on_disk_every_worker_on_the_host_shares(monkeypatc
     finally:
         monkeypatch.undo()
         importlib.reload(real_settings)
-    assert config["default"]["BACKEND"] == "diskcache.DjangoCache" and config["default"]["LOCATION"] == str(tmp_path)
+    assert config["default"]["BACKEND"] == "archive.disk_cache.PersistentDjangoCache"
+    assert config["default"]["LOCATION"] == str(tmp_path)
     assert config["default"]["OPTIONS"]["eviction_policy"] == "least-recently-used"
     assert config["state"]["OPTIONS"]["eviction_policy"] == "none"  # the generation is never evicted
 
@@ -249,6 +249,8 @@ def test_the_default_cache_is_on_disk_every_worker_on_the_host_shares(monkeypatc
     before = caching.content_generation()
     caching.bump_generation()
     assert worker_b.get(caching.GENERATION_KEY) > before
+    caching.bump_generation()  # its connection kept open between requests, worker B still reads the news
+    assert worker_b.get(caching.GENERATION_KEY) > before + 1
 
 
 def test_a_request_reads_the_generation_once_and_computes_the_summary_once(client, article, monkeypatch):
