@@ -104,7 +104,7 @@ def describe_setup():
 
         database = f"SQLite {sqlite3.sqlite_version}"
     backend = settings.CACHES["default"]["BACKEND"].lower()
-    cache = ("Redis" if "redis" in backend else "diskcache" if "diskcache" in backend
+    cache = ("Redis" if "redis" in backend else "diskcache" if "djangocache" in backend.lower()
              else "file" if "filebased" in backend else "local memory")
     return f"{database}, {cache} cache"
 
