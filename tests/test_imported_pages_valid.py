@@ -22,6 +22,7 @@ from articles.importers.records import PostRecord
 from articles.importers.valid_body import valid_body
 from articles.importers.wxr import WxrReader
 from articles.models import Article
+from tests.browser.conftest import launched_chromium
 from tests.shared_data import WXR_REAL, shared
 from tests.test_valid_html import vnu_errors
 
@@ -65,18 +66,7 @@ def mended_posts():
 @pytest.fixture(scope="module")
 def chromium():
     """One Chromium (Debian's, by its path: no download) for the module."""
-    if not CHROMIUM.exists():
-        message = f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)"
-        if UNDER_CI:
-            pytest.fail(message + ": browser tests must run under CI=true")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # as in tests/browser/conftest.py
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        yield browser
-        browser.close()
+    yield from launched_chromium()
 
 
 def blocking_violations(page):

@@ -11,9 +11,8 @@ CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 UNDER_CI = os.environ.get("CI", "").lower() == "true"
 
 
-@pytest.fixture(scope="package")
-def chromium():
-    """One Chromium for this package's tests, closed before the rest of the suite runs.
+def launched_chromium():
+    """Yields one headless Chromium, closed when the caller is done (a fixture's generator body).
 
     Playwright's sync API keeps an event loop running in this thread while it is open; the ORM calls the
     tests make around it are ordinary synchronous ones, so Django's async-safety guard would be a false
@@ -30,6 +29,12 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="package")
+def chromium():
+    """One Chromium for this package's tests, closed before the rest of the suite runs."""
+    yield from launched_chromium()
 
 
 class BrowserPage:
